@@ -1,0 +1,13 @@
+package dev.outageradar.post;
+
+/** Why a record is unusable; the code is written to the dead-letter record so consumers can group by it. */
+public enum RejectReason {
+    NULL_VALUE,
+    NOT_JSON,
+    NOT_AN_OBJECT,
+    MISSING_TEXT,
+    MISSING_CREATED_AT,
+    BAD_TIMESTAMP,
+    BAD_FIELD,
+    TEXT_TOO_LONG
+}

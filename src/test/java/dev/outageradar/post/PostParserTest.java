@@ -1,0 +1,97 @@
+package dev.outageradar.post;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class PostParserTest {
+
+    private final PostParser parser = new PostParser(280);
+
+    private ParseResult parse(String json) {
+        return parser.parse(json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void normalizedPostKeepsEveryFieldAndIgnoresUnknownOnes() {
+        ParseResult result = parse("""
+                {"id": "1840392", "created_at": "2024-09-30T14:02:11Z", "text": "is spotify down?? #SpotifyDown",
+                 "author": "u123", "lang": "en", "source": "twitter", "country": "US",
+                 "entities": {"hashtags": [{"tag": "SpotifyDown"}]}, "retweets": 4}
+                """);
+
+        assertThat(result).isEqualTo(new ParseResult.Parsed(new Post("1840392", Instant.parse("2024-09-30T14:02:11Z"),
+                "is spotify down?? #SpotifyDown", "u123", "en", "twitter", "US")));
+    }
+
+    @ParameterizedTest(name = "created_at {0} is {1}")
+    @CsvSource(delimiter = '|', value = {
+        "\"2024-09-30T14:02:11Z\"          | 2024-09-30T14:02:11Z",
+        "\"2024-09-30T16:02:11+02:00\"     | 2024-09-30T14:02:11Z",
+        "\"2024-09-30T14:02:11.250Z\"      | 2024-09-30T14:02:11.250Z",
+        "1727704931000                     | 2024-09-30T14:02:11Z",
+        "\"1727704931000\"                 | 2024-09-30T14:02:11Z"})
+    void createdAtAcceptsIsoWithOffsetAndEpochMillis(String createdAt, String expected) {
+        ParseResult result = parse("{\"created_at\": " + createdAt + ", \"text\": \"spotify down\"}");
+
+        assertThat(((ParseResult.Parsed) result).post().createdAt()).isEqualTo(Instant.parse(expected));
+    }
+
+    @Test
+    void numericIdsBecomeText() {
+        ParseResult result = parse("{\"id\": 1840392, \"created_at\": 0, \"text\": \"x\"}");
+
+        assertThat(((ParseResult.Parsed) result).post().id()).isEqualTo("1840392");
+    }
+
+    @ParameterizedTest(name = "{0} is rejected as {1}")
+    @CsvSource(delimiter = '|', value = {
+        "not json at all                                             | NOT_JSON",
+        "{\"text\": \"spotify down\", \"created_at\": \"2024-09-30T14:02:11Z\" | NOT_JSON",
+        "{\"text\": \"a\", \"created_at\": 1} trailing                | NOT_JSON",
+        "''                                                          | NOT_JSON",
+        "[1, 2, 3]                                                   | NOT_AN_OBJECT",
+        "\"just a string\"                                           | NOT_AN_OBJECT",
+        "{\"created_at\": \"2024-09-30T14:02:11Z\"}                  | MISSING_TEXT",
+        "{\"created_at\": \"2024-09-30T14:02:11Z\", \"text\": \"  \"} | MISSING_TEXT",
+        "{\"created_at\": \"2024-09-30T14:02:11Z\", \"text\": 42}     | BAD_FIELD",
+        "{\"text\": \"spotify down\"}                                | MISSING_CREATED_AT",
+        "{\"text\": \"spotify down\", \"created_at\": null}          | MISSING_CREATED_AT",
+        "{\"text\": \"spotify down\", \"created_at\": \"yesterday\"} | BAD_TIMESTAMP",
+        "{\"text\": \"spotify down\", \"created_at\": \"2024-09-30T14:02:11\"} | BAD_TIMESTAMP",
+        "{\"text\": \"spotify down\", \"created_at\": -5}            | BAD_TIMESTAMP",
+        "{\"text\": \"spotify down\", \"created_at\": {\"t\": 1}}    | BAD_TIMESTAMP"})
+    void unusableRecordsAreRejectedWithTheirReason(String json, RejectReason reason) {
+        ParseResult result = parse(json);
+
+        assertThat(result).isInstanceOfSatisfying(ParseResult.Rejected.class, rejected -> {
+            assertThat(rejected.reason()).isEqualTo(reason);
+            assertThat(rejected.detail()).isNotBlank().doesNotContain("\n");
+        });
+    }
+
+    @Test
+    void nullValueIsRejected() {
+        assertThat(parse(null)).isEqualTo(new ParseResult.Rejected(RejectReason.NULL_VALUE, "record value is null"));
+    }
+
+    @Test
+    void textOverTheLimitIsRejectedWithItsLength() {
+        ParseResult result = parse("{\"created_at\": 0, \"text\": \"" + "a".repeat(281) + "\"}");
+
+        assertThat(result).isEqualTo(new ParseResult.Rejected(RejectReason.TEXT_TOO_LONG,
+                "text has 281 characters, the limit is 280"));
+    }
+
+    @Test
+    void invalidUtf8IsRejectedNotThrown() {
+        byte[] bytes = {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+
+        assertThat(parser.parse(bytes)).isInstanceOfSatisfying(ParseResult.Rejected.class,
+                rejected -> assertThat(rejected.reason()).isEqualTo(RejectReason.NOT_JSON));
+    }
+}
