@@ -1,0 +1,162 @@
+package dev.outageradar.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The matching rules, against the small fixture catalog (spotify, netflix, youtube, youtube-music, steam). */
+class ComplaintMatcherTest {
+
+    private static final ComplaintMatcher MATCHER =
+            ComplaintMatcher.compile(ServiceCatalog.load(ServiceCatalogTest.FIXTURE));
+
+    @ParameterizedTest(name = "{0}  ->  {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            "#SpotifyDown"                                | spotify                | ""
+            is spotify down??                             | spotify                | ""
+            Spotify not working                           | spotify                | ""
+            SPOTIFY IS DOWN                               | spotify                | ""
+            @SpotifyCares can't log in                    | spotify                | login
+            @SpotifyStatus down?                          | spotify                | ""
+            "#Spotify down again"                         | spotify                | ""
+            @spotify down again                           | spotify                | ""
+            spotify outage in europe                      | spotify                | ""
+            spotify's app is down                         | spotify                | app
+            Spotify’s app won’t load                      | spotify                | app
+            spotify cant log in                           | spotify                | login
+            spotify isnt working                          | spotify                | ""
+            spotify💀down                                  | spotify                | ""
+            down. spotify. again.                         | spotify                | ""
+            @NetflixHelps the app won't load              | netflix                | app
+            spotify and netflix both down                 | spotify,netflix        | ""
+            netflix and spotify both down                 | spotify,netflix        | ""
+            spotify down, spotify still down              | spotify                | ""
+            youtube music is down                         | youtube-music          | ""
+            youtube and youtube music are down            | youtube,youtube-music  | ""
+            steam store is down                           | steam                  | ""
+            "#steamdown"                                  | steam                  | ""
+            """)
+    void aMentionWithAProblemOrAServiceHashtagOrPhraseIsAComplaint(String post, String services, String topics) {
+        assertThat(MATCHER.classify(post)).isEqualTo(new Classification(ids(services), List.of(), ids(topics)));
+    }
+
+    @ParameterizedTest(name = "{0}  ->  {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            spotify is not down for me                    | spotify
+            spotify is back up                            | spotify
+            is spotify down? no, works for me             | spotify
+            Spotify isn’t down                            | spotify
+            spotify isnt down                             | spotify
+            spotify working again                         | spotify
+            "#SpotifyDown over, back up now"              | spotify
+            spotify isn't down but netflix is             | spotify,netflix
+            """)
+    void aMentionWithARecoveryTermIsARecoveryNeverAComplaint(String post, String services) {
+        assertThat(MATCHER.classify(post)).isEqualTo(new Classification(List.of(), ids(services), List.of()));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            spotify is not working for me
+            spotify isn't working for me either
+            """)
+    void aLongerProblemStartingEarlierWinsOverARecoveryInsideIt(String post) {
+        assertThat(MATCHER.classify(post))
+                .isEqualTo(new Classification(List.of("spotify"), List.of(), List.of()));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            unspotify is down
+            spotifyy is down
+            listening to spotify all day
+            @SpotifyCares thanks for the quick help
+            the servers are down
+            spotify wrapped is down bad
+            "#SpotifyWrapped spotify down"
+            calm down, spotify has your playlist
+            https://open.spotify.com/track/42 this song gets me down
+            download spotify now
+            steam is down
+            the steam from my coffee went down my shirt
+            ""
+            """)
+    void aPostWithoutAMentionAndASignalOrWithAnExclusionIsAboutNoService(String post) {
+        assertThat(MATCHER.classify(post)).isSameAs(Classification.NONE);
+    }
+
+    @ParameterizedTest(name = "{0}  ->  {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            spotify can't log in, password reset is down          | login
+            spotify app crashing, playback down, can't log in     | login,playback,app
+            spotify down: buffering buffering buffering           | playback
+            spotify is down                                       | ""
+            """)
+    void topicsOfAComplaintAreReportedOnceEachInVocabularyOrder(String post, String topics) {
+        assertThat(MATCHER.classify(post)).isEqualTo(new Classification(List.of("spotify"), List.of(), ids(topics)));
+    }
+
+    @Test
+    void topicsOfARecoveryAreReportedToo() {
+        assertThat(MATCHER.classify("spotify down? no, the app works for me"))
+                .isEqualTo(new Classification(List.of(), List.of("spotify"), List.of("app")));
+    }
+
+    @Test
+    void topicWordsWithoutAServiceAreNotReported() {
+        Classification classification = MATCHER.classify("my login page is down and the app keeps crashing");
+
+        assertThat(classification).isSameAs(Classification.NONE);
+        assertThat(classification.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aLongPostIsClassifiedLikeAShortOne() {
+        String filler = "lorem ipsum dolor sit amet ".repeat(500);
+
+        assertThat(MATCHER.classify(filler + " is spotify down? " + filler))
+                .isEqualTo(new Classification(List.of("spotify"), List.of(), List.of()));
+    }
+
+    @Test
+    void classifyingFromManyThreadsAtOnceGivesEachPostItsOwnAnswer() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int task = 0; task < 8; task++) {
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 5_000; i++) {
+                        boolean complaint = MATCHER.classify("netflix down again " + i).complaints()
+                                .equals(List.of("netflix"));
+                        boolean recovery = MATCHER.classify("spotify back up " + i).recoveries()
+                                .equals(List.of("spotify"));
+                        boolean none = MATCHER.classify("nice weather " + i).isEmpty();
+                        if (!(complaint && recovery && none)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get(30, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<String> ids(String commaSeparated) {
+        return commaSeparated == null || commaSeparated.isBlank()
+                ? List.of()
+                : Arrays.asList(commaSeparated.split(","));
+    }
+}
