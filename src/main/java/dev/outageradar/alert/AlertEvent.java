@@ -1,0 +1,34 @@
+package dev.outageradar.alert;
+
+import dev.outageradar.detect.IncidentEvent;
+import dev.outageradar.detect.IncidentEventType;
+import dev.outageradar.detect.Severity;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An event on the alert topic, keyed by service id: the public contract with on-call tooling. Fields are
+ * only ever added; a change that removes or redefines one raises {@link #SCHEMA_VERSION}.
+ *
+ * @param windowStart     start of the window that caused the event
+ * @param detectedAt      event time of the detection: the end of that window
+ * @param durationSeconds from opened_at to detected_at
+ */
+public record AlertEvent(int schemaVersion, IncidentEventType type, String incidentId, int sequence, String service,
+                         Instant windowStart, Instant windowEnd, long count, double expected, double score,
+                         double ratio, Severity severity, Instant openedAt, long peakCount, long durationSeconds,
+                         Instant detectedAt, List<String> samplePosts, List<String> topTerms) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public static AlertEvent of(IncidentEvent e) {
+        return new AlertEvent(SCHEMA_VERSION, e.type(), e.incidentId(), e.sequence(), e.service(), e.windowStart(),
+                e.windowEnd(), e.count(), round(e.expected()), round(e.score()), round(e.ratio()), e.severity(),
+                e.openedAt(), e.peakCount(), e.durationSeconds(), e.detectedAt(), e.samplePosts(), e.topTerms());
+    }
+
+    /** Three decimals: enough for people, and stable text for consumers that diff events. */
+    static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}
