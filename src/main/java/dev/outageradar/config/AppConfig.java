@@ -1,0 +1,26 @@
+package dev.outageradar.config;
+
+import dev.outageradar.topology.TopologySettings;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The validated configuration of one run: properties file, then environment, then flags, merged by
+ * {@link ConfigLoader}.
+ *
+ * @param bootstrapServers  the cluster to use; empty means "start the embedded broker"
+ * @param partitions        partitions of the topics the application creates when they are missing
+ * @param replicationFactor replication of those topics and of the internal (changelog, repartition) topics
+ * @param kafka             {@code kafka.*} settings passed verbatim to Kafka Streams and its clients
+ */
+public record AppConfig(Optional<String> bootstrapServers, String applicationId, int partitions,
+                        short replicationFactor, Path catalog, Path stateDir, Path embeddedDataDir,
+                        TopologySettings topology, Map<String, String> kafka) {
+
+    /** The same configuration with its own application id and state: a throw-away run beside a real one. */
+    public AppConfig isolated(String newApplicationId, Path newStateDir) {
+        return new AppConfig(bootstrapServers, newApplicationId, partitions, replicationFactor, catalog, newStateDir,
+                embeddedDataDir, topology, kafka);
+    }
+}

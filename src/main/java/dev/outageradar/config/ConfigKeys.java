@@ -1,0 +1,72 @@
+package dev.outageradar.config;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every configuration key the application reads. A key {@code a.b.c} can also be set with the environment
+ * variable {@code OUTAGE_RADAR_A_B_C} and the flag {@code --set a.b.c=value}; keys under {@code kafka.}
+ * are passed to Kafka Streams and its clients without the prefix.
+ */
+public final class ConfigKeys {
+
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String APPLICATION_ID = "application.id";
+    public static final String TOPIC_POSTS = "topic.posts";
+    public static final String TOPIC_DLQ = "topic.dlq";
+    public static final String TOPIC_ALERTS = "topic.alerts";
+    public static final String TOPIC_COUNTS = "topic.counts";
+    public static final String TOPIC_PARTITIONS = "topic.partitions";
+    public static final String TOPIC_REPLICATION_FACTOR = "topic.replication.factor";
+    public static final String CATALOG = "catalog";
+    public static final String WINDOW_SIZE = "window.size";
+    public static final String WINDOW_GRACE = "window.grace";
+    public static final String POST_MAX_TEXT_LENGTH = "post.max.text.length";
+    public static final String SOURCE_IDLE_TIMEOUT = "source.idle.timeout";
+    public static final String STATE_DIR = "state.dir";
+    public static final String EMBEDDED_DATA_DIR = "embedded.data.dir";
+    public static final String DETECTOR_MIN_COUNT = "detector.min.count";
+    public static final String DETECTOR_MIN_RATIO = "detector.min.ratio";
+    public static final String DETECTOR_MIN_SCORE = "detector.min.score";
+    public static final String DETECTOR_HALF_LIFE = "detector.half.life";
+    public static final String DETECTOR_WARMUP = "detector.warmup";
+    public static final String DETECTOR_QUIET_PERIOD = "detector.quiet.period";
+    public static final String DETECTOR_RESOLVE_RATIO = "detector.resolve.ratio";
+
+    public static final String KAFKA_PREFIX = "kafka.";
+    public static final String ENV_PREFIX = "OUTAGE_RADAR_";
+
+    public static final List<String> ALL = List.of(BOOTSTRAP_SERVERS, APPLICATION_ID, TOPIC_POSTS, TOPIC_DLQ,
+            TOPIC_ALERTS, TOPIC_COUNTS, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, CATALOG, WINDOW_SIZE,
+            WINDOW_GRACE, POST_MAX_TEXT_LENGTH, SOURCE_IDLE_TIMEOUT, STATE_DIR, EMBEDDED_DATA_DIR, DETECTOR_MIN_COUNT,
+            DETECTOR_MIN_RATIO, DETECTOR_MIN_SCORE, DETECTOR_HALF_LIFE, DETECTOR_WARMUP, DETECTOR_QUIET_PERIOD,
+            DETECTOR_RESOLVE_RATIO);
+
+    private ConfigKeys() {
+    }
+
+    public static String envName(String key) {
+        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    /** The key an environment variable sets, or null when it is not one of ours. */
+    public static String keyOfEnv(String name) {
+        if (!name.startsWith(ENV_PREFIX)) {
+            return null;
+        }
+        for (String key : ALL) {
+            if (envName(key).equals(name)) {
+                return key;
+            }
+        }
+        String kafkaEnv = ENV_PREFIX + "KAFKA_";
+        if (name.startsWith(kafkaEnv) && name.length() > kafkaEnv.length()) {
+            return KAFKA_PREFIX + name.substring(kafkaEnv.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+        }
+        return null;
+    }
+
+    public static boolean isKnown(String key) {
+        return ALL.contains(key) || key.startsWith(KAFKA_PREFIX) && key.length() > KAFKA_PREFIX.length();
+    }
+}

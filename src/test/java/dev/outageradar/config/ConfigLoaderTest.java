@@ -1,0 +1,112 @@
+package dev.outageradar.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path temp;
+
+    private Path file(String content) throws IOException {
+        Path file = temp.resolve("app.properties");
+        Files.writeString(file, content);
+        return file;
+    }
+
+    @Test
+    void shippedConfigurationLoadsWithTheDocumentedDefaults() {
+        AppConfig config = ConfigLoader.load(Path.of("config/application.properties"), false, Map.of(), Map.of());
+
+        assertThat(config.bootstrapServers()).isEmpty();
+        assertThat(config.applicationId()).isEqualTo("outage-radar");
+        assertThat(config.topology().topics().all()).containsExactly("posts", "posts.dlq", "outage-alerts",
+                "service-counts");
+        assertThat(config.topology().windowSize()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.topology().grace()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.topology().detector().minCount()).isEqualTo(10);
+        assertThat(config.kafka()).containsEntry("processing.guarantee", "exactly_once_v2");
+    }
+
+    @Test
+    void environmentOverridesTheFileAndFlagsOverrideBoth() throws IOException {
+        Path file = file("window.size=1m\ntopic.posts=from-file\napplication.id=from-file\n");
+        Map<String, String> env = Map.of(
+                "OUTAGE_RADAR_WINDOW_SIZE", "5m",
+                "OUTAGE_RADAR_TOPIC_POSTS", "from-env",
+                "OUTAGE_RADAR_KAFKA_NUM_STREAM_THREADS", "4",
+                "PATH", "/usr/bin");
+
+        AppConfig config = ConfigLoader.load(file, false, env, Map.of("topic.posts", "from-flag",
+                "bootstrap.servers", "kafka:9092"));
+
+        assertThat(config.topology().windowSize()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.topology().topics().posts()).isEqualTo("from-flag");
+        assertThat(config.applicationId()).isEqualTo("from-file");
+        assertThat(config.bootstrapServers()).isEqualTo(Optional.of("kafka:9092"));
+        assertThat(config.kafka()).containsEntry("num.stream.threads", "4");
+    }
+
+    @Test
+    void unknownKeyIsAnErrorNamingIt() throws IOException {
+        Path file = file("window.sise=1m\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(file, false, Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file + ": unknown key \"window.sise\" (known keys: bootstrap.servers");
+    }
+
+    @Test
+    void unknownEnvironmentVariableWithOurPrefixIsAnError() {
+        assertThatThrownBy(() -> ConfigLoader.load(temp.resolve("none"), true,
+                Map.of("OUTAGE_RADAR_WINDOW_SISE", "1m"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("environment variable OUTAGE_RADAR_WINDOW_SISE is not a known setting");
+    }
+
+    @Test
+    void badValueNamesKeyValueOriginAndWhatIsAllowed() {
+        assertThatThrownBy(() -> ConfigLoader.load(temp.resolve("none"), true,
+                Map.of("OUTAGE_RADAR_TOPIC_PARTITIONS", "three"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("topic.partitions=\"three\" (environment OUTAGE_RADAR_TOPIC_PARTITIONS) is invalid: "
+                        + "expected a whole number from 1 to 2147483647");
+        assertThatThrownBy(() -> ConfigLoader.load(temp.resolve("none"), true, Map.of(),
+                Map.of("window.size", "soon")))
+                .hasMessage("window.size=\"soon\" (--set window.size) is invalid: expected a positive duration such "
+                        + "as 500ms, 30s, 1m, 6h, 1d or PT1M");
+    }
+
+    @Test
+    void inconsistentDetectorSettingsAreRejected() {
+        assertThatThrownBy(() -> ConfigLoader.load(temp.resolve("none"), true, Map.of(),
+                Map.of("detector.resolve.ratio", "5")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("detector settings: resolve ratio must be between 1 and min ratio");
+    }
+
+    @Test
+    void missingNamedFileIsAnError() {
+        Path missing = temp.resolve("missing.properties");
+
+        assertThatThrownBy(() -> ConfigLoader.load(missing, false, Map.of(), Map.of()))
+                .hasMessage("configuration file not found: " + missing);
+    }
+
+    @Test
+    void durationsReadInShortAndIsoForms() {
+        assertThat(ConfigLoader.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(ConfigLoader.parseDuration("6h")).isEqualTo(Duration.ofHours(6));
+        assertThat(ConfigLoader.parseDuration("PT1M")).isEqualTo(Duration.ofMinutes(1));
+        assertThat(ConfigLoader.parseDuration("1 fortnight")).isNull();
+    }
+}
