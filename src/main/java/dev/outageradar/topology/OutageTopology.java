@@ -1,0 +1,123 @@
+package dev.outageradar.topology;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.outageradar.alert.AlertEvent;
+import dev.outageradar.alert.ServiceCount;
+import dev.outageradar.classify.ComplaintMatcher;
+import dev.outageradar.detect.EwmaBaseline;
+import dev.outageradar.detect.ServiceDetector;
+import dev.outageradar.detect.ServiceState;
+import dev.outageradar.detect.WindowTally;
+import dev.outageradar.post.PostParser;
+import dev.outageradar.post.PostTimestampExtractor;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The one place that wires Kafka Streams. {@link #build} has no I/O: the live application, the offline
+ * backtest and the tests all run the graph it returns.
+ *
+ * <pre>
+ * posts ─ parse ─┬─ rejected ─────────────────────────────────────────────► posts.dlq
+ *                └─ accepted ─ classify ─ repartition by service (+ ticks to all) ─ detect ─┬► service-counts
+ *                                                                                          └► outage-alerts
+ * </pre>
+ */
+public final class OutageTopology {
+
+    static final Serde<ServiceSignal> SIGNAL_SERDE = JsonSerde.of(ServiceSignal.class);
+    static final Serde<WindowTally> TALLY_SERDE = JsonSerde.of(WindowTally.class);
+    static final Serde<ServiceState<EwmaBaseline.State>> STATE_SERDE =
+            JsonSerde.of(new TypeReference<ServiceState<EwmaBaseline.State>>() { });
+    public static final Serde<AlertEvent> ALERT_SERDE = JsonSerde.of(AlertEvent.class);
+    public static final Serde<ServiceCount> COUNT_SERDE = JsonSerde.of(ServiceCount.class);
+
+    private OutageTopology() {
+    }
+
+    public static Topology build(TopologySettings settings, ComplaintMatcher matcher) {
+        // Unnamed internal topics or stores fail the build instead of getting generated, unstable names.
+        Properties namingCheck = new Properties();
+        namingCheck.put(StreamsConfig.APPLICATION_ID_CONFIG, "naming-check");
+        namingCheck.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        namingCheck.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(namingCheck)));
+        Topics topics = settings.topics();
+        long windowMs = settings.windowSize().toMillis();
+
+        KStream<byte[], ParsedPost> parsed = builder
+                .stream(topics.posts(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withTimestampExtractor(new PostTimestampExtractor())
+                        .withName(Names.SOURCE_POSTS))
+                .process(() -> new ParsePostProcessor(new PostParser(settings.maxTextLength())),
+                        Named.as(Names.PARSE_POSTS));
+
+        var branches = parsed.split(Named.as(Names.SPLIT_PARSED))
+                .branch((key, value) -> value instanceof ParsedPost.Rejected, Branched.as(Names.BRANCH_REJECTED))
+                .defaultBranch(Branched.as(Names.BRANCH_ACCEPTED));
+
+        branches.get(Names.SPLIT_PARSED + Names.BRANCH_REJECTED)
+                .mapValues(value -> ((ParsedPost.Rejected) value).original(), Named.as(Names.DEAD_LETTER_VALUE))
+                .to(topics.deadLetters(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName(Names.SINK_DEAD_LETTERS));
+
+        builder.addStateStore(openWindowsStore());
+        builder.addStateStore(serviceStateStore());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.STORE_SOURCE_CLOCK),
+                Serdes.String(), JsonSerde.of(SourceClock.class)));
+        ServiceDetector<EwmaBaseline.State> detector = new ServiceDetector<>(
+                new EwmaBaseline(settings.detector().windows(settings.detector().halfLife()),
+                        settings.detector().windows(settings.detector().warmup())),
+                settings.detector());
+
+        KStream<String, DetectorOutput> detected = branches.get(Names.SPLIT_PARSED + Names.BRANCH_ACCEPTED)
+                .mapValues(value -> ((ParsedPost.Accepted) value).post(), Named.as(Names.ACCEPTED_POST))
+                .process(() -> new ClassifyPostProcessor(matcher, settings.tickInterval(), settings.idleAfter()),
+                        Named.as(Names.CLASSIFY_POSTS))
+                .repartition(Repartitioned.<String, ServiceSignal>as(Names.REPARTITION_BY_SERVICE)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(SIGNAL_SERDE)
+                        .withStreamPartitioner(new TickBroadcastPartitioner()))
+                .process(() -> new OutageDetectionProcessor(detector, windowMs, settings.grace().toMillis(),
+                                settings.postsPartitions()),
+                        Named.as(Names.DETECT_OUTAGES), Names.STORE_OPEN_WINDOWS, Names.STORE_SERVICE_STATE,
+                        Names.STORE_SOURCE_CLOCK);
+
+        var outputs = detected.split(Named.as(Names.SPLIT_OUTPUTS))
+                .branch((key, value) -> value instanceof DetectorOutput.Alerted, Branched.as(Names.BRANCH_ALERTS))
+                .defaultBranch(Branched.as(Names.BRANCH_COUNTS));
+        outputs.get(Names.SPLIT_OUTPUTS + Names.BRANCH_ALERTS)
+                .mapValues(value -> AlertEvent.of(((DetectorOutput.Alerted) value).event()), Named.as(Names.ALERT_VALUE))
+                .to(topics.alerts(), Produced.with(Serdes.String(), ALERT_SERDE).withName(Names.SINK_ALERTS));
+        outputs.get(Names.SPLIT_OUTPUTS + Names.BRANCH_COUNTS)
+                .mapValues(value -> ServiceCount.of(((DetectorOutput.Counted) value).assessment()),
+                        Named.as(Names.COUNT_VALUE))
+                .to(topics.counts(), Produced.with(Serdes.String(), COUNT_SERDE).withName(Names.SINK_COUNTS));
+
+        return builder.build();
+    }
+
+    private static StoreBuilder<KeyValueStore<String, WindowTally>> openWindowsStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.STORE_OPEN_WINDOWS),
+                Serdes.String(), TALLY_SERDE);
+    }
+
+    private static StoreBuilder<KeyValueStore<String, ServiceState<EwmaBaseline.State>>> serviceStateStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.STORE_SERVICE_STATE),
+                Serdes.String(), STATE_SERDE);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.outageradar.topology;
+
+import dev.outageradar.post.ParseResult;
+import dev.outageradar.post.PostParser;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Parses posts inside the topology, from bytes, rather than in a deserializer: a bad record then becomes
+ * an ordinary record routed to the dead-letter topic, with its reason, instead of an exception that stops
+ * the application (the default deserialization handler's behaviour).
+ */
+final class ParsePostProcessor implements Processor<byte[], byte[], byte[], ParsedPost> {
+
+    private final PostParser parser;
+    private ProcessorContext<byte[], ParsedPost> context;
+    private Sensor posts;
+    private Sensor deadLetters;
+
+    ParsePostProcessor(PostParser parser) {
+        this.parser = parser;
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], ParsedPost> context) {
+        this.context = context;
+        this.posts = PipelineMetrics.sensor(context, Names.METRIC_POSTS);
+        this.deadLetters = PipelineMetrics.sensor(context, Names.METRIC_DEAD_LETTERS);
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        posts.record();
+        ParseResult result = parser.parse(record.value());
+        if (result instanceof ParseResult.Parsed parsed) {
+            context.forward(record.withValue(new ParsedPost.Accepted(parsed.post())));
+        } else if (result instanceof ParseResult.Rejected rejected) {
+            deadLetters.record();
+            var headers = DeadLetterHeaders.add(new RecordHeaders(record.headers().toArray()), rejected.reason(),
+                    rejected.detail(), context.recordMetadata());
+            context.forward(record.withValue((ParsedPost) new ParsedPost.Rejected(record.value())).withHeaders(headers));
+        }
+    }
+}

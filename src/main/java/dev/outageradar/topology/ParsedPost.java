@@ -1,0 +1,13 @@
+package dev.outageradar.topology;
+
+import dev.outageradar.post.Post;
+
+/** A post record after parsing: either usable, or the original bytes bound for the dead-letter topic. */
+sealed interface ParsedPost {
+
+    record Accepted(Post post) implements ParsedPost {
+    }
+
+    record Rejected(byte[] original) implements ParsedPost {
+    }
+}
