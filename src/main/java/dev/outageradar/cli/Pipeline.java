@@ -1,0 +1,147 @@
+package dev.outageradar.cli;
+
+import dev.outageradar.broker.EmbeddedKafkaBroker;
+import dev.outageradar.broker.TopicProvisioner;
+import dev.outageradar.classify.ComplaintMatcher;
+import dev.outageradar.classify.ServiceCatalog;
+import dev.outageradar.config.AppConfig;
+import dev.outageradar.config.ConfigException;
+import dev.outageradar.config.StreamsProperties;
+import dev.outageradar.topology.OutageTopology;
+import dev.outageradar.topology.TopologySettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running outage-radar: the cluster (an existing one, or the embedded broker), its topics, and the
+ * Kafka Streams application. Shared by {@code run} and {@code demo}; closing it stops all of them.
+ */
+final class Pipeline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final EmbeddedKafkaBroker broker;
+    private final String bootstrapServers;
+    private final KafkaStreams streams;
+    private final AppConfig config;
+
+    private Pipeline(EmbeddedKafkaBroker broker, String bootstrapServers, KafkaStreams streams, AppConfig config) {
+        this.broker = broker;
+        this.bootstrapServers = bootstrapServers;
+        this.streams = streams;
+        this.config = config;
+    }
+
+    /** @param temporaryBroker when no cluster is configured: a throw-away broker instead of the persistent one */
+    static Pipeline start(AppConfig config, boolean temporaryBroker) {
+        ComplaintMatcher matcher = ComplaintMatcher.compile(ServiceCatalog.load(config.catalog()));
+        EmbeddedKafkaBroker broker = null;
+        String bootstrap;
+        if (config.bootstrapServers().isPresent()) {
+            bootstrap = config.bootstrapServers().get();
+        } else {
+            broker = temporaryBroker ? EmbeddedKafkaBroker.startTemporary()
+                    : EmbeddedKafkaBroker.start(config.embeddedDataDir());
+            bootstrap = broker.bootstrapServers();
+        }
+        try {
+            int postsPartitions = provisionTopics(config, bootstrap);
+            TopologySettings settings = config.topology().withPostsPartitions(postsPartitions);
+            Topology topology = OutageTopology.build(settings, matcher);
+            KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.of(config, bootstrap));
+            streams.setUncaughtExceptionHandler(e -> {
+                LOG.error("stream thread failed; shutting down", e);
+                return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                        .SHUTDOWN_CLIENT;
+            });
+            streams.start();
+            Pipeline pipeline = new Pipeline(broker, bootstrap, streams, config);
+            pipeline.awaitRunning();
+            LOG.info("outage-radar running: application {} on {}, reading {} ({} partitions)",
+                    config.applicationId(), bootstrap, settings.topics().posts(), postsPartitions);
+            return pipeline;
+        } catch (RuntimeException e) {
+            if (broker != null) {
+                broker.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Creates missing topics and returns the posts topic's partition count. */
+    private static int provisionTopics(AppConfig config, String bootstrap) {
+        Properties props = StreamsProperties.clientsOf(config, bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            var topics = config.topology().topics();
+            List<NewTopic> wanted = topics.all().stream()
+                    .map(name -> new NewTopic(name, config.partitions(), config.replicationFactor()))
+                    .toList();
+            TopicProvisioner.ensure(admin, wanted);
+            return admin.describeTopics(List.of(topics.posts())).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(topics.posts()).partitions().size();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ConfigException("cannot reach Kafka at " + bootstrap + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    private void awaitRunning() {
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING
+                    || System.nanoTime() > deadline) {
+                close();
+                throw new ConfigException("Kafka Streams did not start against " + bootstrapServers
+                        + " within " + STARTUP_TIMEOUT.toSeconds() + " s (state " + streams.state() + ")");
+            }
+            sleep(100);
+        }
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    KafkaStreams streams() {
+        return streams;
+    }
+
+    AppConfig config() {
+        return config;
+    }
+
+    Properties clientProperties() {
+        return StreamsProperties.clientsOf(config, bootstrapServers);
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+        if (broker != null) {
+            broker.close();
+        }
+        LOG.info("outage-radar stopped");
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

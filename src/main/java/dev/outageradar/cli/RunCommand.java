@@ -1,0 +1,38 @@
+package dev.outageradar.cli;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs outage-radar until stopped (Ctrl-C or SIGTERM).",
+            "Without bootstrap servers it starts an embedded single-node Kafka broker that keeps its data in "
+                + "embedded.data.dir, creates the topics and prints the address to produce posts to."})
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    private ConfigOptions config;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Pipeline pipeline = Pipeline.start(config.load(), false);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            pipeline.close();
+            stopped.countDown();
+        }, "outage-radar-shutdown"));
+        var topics = pipeline.config().topology().topics();
+        spec.commandLine().getOut().printf("outage-radar is running on %s: posts from '%s', alerts to '%s', "
+                + "dead letters to '%s'. Ctrl-C stops it.%n", pipeline.bootstrapServers(), topics.posts(),
+                topics.alerts(), topics.deadLetters());
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+}
