@@ -78,4 +78,9 @@ public record EvaluationReport(
     public record FalseAlert(String service, String incidentId, Instant openedAt, Instant detectedAt,
                              String decoyScenario) {
     }
+
+    /** Aligned, for a terminal. */
+    public String toText() {
+        return ReportText.render(this);
+    }
 }
