@@ -1,5 +1,10 @@
 package dev.outageradar.evaluate;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.outageradar.alert.JsonFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +12,8 @@ import java.util.List;
 /**
  * How well detections matched the labels of a feed, as {@link Evaluation#score} computed it (the matching
  * rule is documented there). Counts are event-level: one outage, one decoy window, one detection each count
- * once. Delays are null when no outage was caught.
+ * once. Delays are null when no outage was caught. The JSON form is one object in snake_case; durations are
+ * written as seconds under names ending in {@code _s}, instants as ISO-8601 UTC.
  *
  * @param detections   all detections scored
  * @param hits         detections that hit an outage
@@ -24,12 +30,12 @@ import java.util.List;
 public record EvaluationReport(
         int detections, int hits, double precision,
         int outages, int caught, double recall, double f1,
-        Duration delayMedian,
-        Duration delayP90,
+        @JsonProperty("delay_median_s") @JsonSerialize(using = Seconds.class) Duration delayMedian,
+        @JsonProperty("delay_p90_s") @JsonSerialize(using = Seconds.class) Duration delayP90,
         int decoyAlerts, int spuriousAlerts, double falseAlertsPerServiceWeek,
         int services,
-        Duration span,
-        Duration tolerance,
+        @JsonProperty("span_s") @JsonSerialize(using = Seconds.class) Duration span,
+        @JsonProperty("tolerance_s") @JsonSerialize(using = Seconds.class) Duration tolerance,
         ByScenario byScenario, List<MagnitudeOutages> byMagnitude,
         List<MissedOutage> missed, List<FalseAlert> falseAlerts) {
 
@@ -42,8 +48,8 @@ public record EvaluationReport(
     /** Outages of one group and how many were caught how fast; delays null when none was caught. */
     public record OutageStats(
             int outages, int caught, double recall,
-            Duration delayMedian,
-            Duration delayP90) {
+            @JsonProperty("delay_median_s") @JsonSerialize(using = Seconds.class) Duration delayMedian,
+            @JsonProperty("delay_p90_s") @JsonSerialize(using = Seconds.class) Duration delayP90) {
     }
 
     /** Only scenarios that occur in the labels, in the order the simulator declares them. */
@@ -56,11 +62,11 @@ public record EvaluationReport(
     }
 
     /** @param scenario an outage scenario's label: spike, slow */
-    public record ScenarioOutages(String scenario, OutageStats stats) {
+    public record ScenarioOutages(String scenario, @JsonUnwrapped OutageStats stats) {
     }
 
     /** @param band {@code <3x}, {@code 3-10x} or {@code >=10x}, from the label's magnitude */
-    public record MagnitudeOutages(String band, OutageStats stats) {
+    public record MagnitudeOutages(String band, @JsonUnwrapped OutageStats stats) {
     }
 
     /**
@@ -82,5 +88,15 @@ public record EvaluationReport(
     /** Aligned, for a terminal. */
     public String toText() {
         return ReportText.render(this);
+    }
+
+    /** One JSON object, indented, with the shared mapper of {@link JsonFormat}. */
+    public String toJson() {
+        try {
+            return JsonFormat.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            // Records of numbers, strings and instants always serialize; failing here is a bug.
+            throw new IllegalStateException("cannot write the evaluation report as JSON", e);
+        }
     }
 }
