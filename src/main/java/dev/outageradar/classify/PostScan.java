@@ -217,14 +217,29 @@ final class PostScan {
 
     /**
      * A comparison in a question asks about the nearest mention before it in its clause; flags each service
-     * COMPARED and/or DIRECT by its mentions.
+     * COMPARED and/or DIRECT by its mentions. One sweep, left to right: mentions and comparisons are kept in
+     * word order, so the cost is linear in the post however many markers it repeats.
      */
     private void resolveComparisons() {
+        int mention = 0;      // mentions [0, mention) end before the current comparison
+        int word = 0;         // the breaks before words [0, word) have been read
+        int clauseStart = 0;  // the last word up to the comparison that has a break before it
+        int sentenceEnd = -1; // the first word after the comparison's sentence; words at the end of the post
         for (int c = 0; c < comparisonCount; c++) {
             int at = comparisonStart[c];
-            int mention = nearestMentionBefore(at);
-            if (mention >= 0 && inQuestion(at)) {
-                mentionCompared[mention] = true;
+            for (; word <= at; word++) {
+                if (breakBefore[word] != Tokenizer.NO_BREAK) {
+                    clauseStart = word;
+                }
+            }
+            while (mention < mentionCount && mentionEnd(mention) < at) {
+                mention++;
+            }
+            if (at >= sentenceEnd) {
+                sentenceEnd = sentenceEndAfter(at);
+            }
+            if (mention > 0 && mentionEnd(mention - 1) >= clauseStart && isQuestion(sentenceEnd)) {
+                mentionCompared[mention - 1] = true;
                 anyCompared = true;
             }
         }
@@ -241,35 +256,22 @@ final class PostScan {
         }
     }
 
-    /** The last kept mention that ends before word {@code at} with no break in between; -1 if none. */
-    private int nearestMentionBefore(int at) {
-        int nearest = -1;
-        for (int m = 0; m < mentionCount && mentionEnd(m) < at; m++) {
-            nearest = m;
-        }
-        if (nearest < 0) {
-            return -1;
-        }
-        for (int word = mentionEnd(nearest) + 1; word <= at; word++) {
-            if (breakBefore[word] != Tokenizer.NO_BREAK) {
-                return -1;
-            }
-        }
-        return nearest;
-    }
-
     private int mentionEnd(int mention) {
         return mentionStart[mention] + index.length(mentionTerm[mention]) - 1;
     }
 
-    /** Whether the sentence that holds word {@code at} ends with a question mark. */
-    private boolean inQuestion(int at) {
-        for (int word = at + 1; word < words; word++) {
-            if (breakBefore[word] >= Tokenizer.SENTENCE_BREAK) {
-                return breakBefore[word] == Tokenizer.QUESTION_BREAK;
-            }
+    /** The first word after word {@code at} that starts a new sentence; {@code words} if none does. */
+    private int sentenceEndAfter(int at) {
+        int word = at + 1;
+        while (word < words && breakBefore[word] < Tokenizer.SENTENCE_BREAK) {
+            word++;
         }
-        return endBreak == Tokenizer.QUESTION_BREAK;
+        return word;
+    }
+
+    /** Whether the sentence that ends before {@code sentenceEnd} (a word, or {@code words}) ends with '?'. */
+    private boolean isQuestion(int sentenceEnd) {
+        return (sentenceEnd < words ? breakBefore[sentenceEnd] : endBreak) == Tokenizer.QUESTION_BREAK;
     }
 
     private void flag(int service, int flag) {
