@@ -25,7 +25,8 @@ final class CatalogReader {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
     private static final List<String> TOP_KEYS = List.of("vocabulary", "detector_defaults", "services");
-    private static final List<String> VOCABULARY_KEYS = List.of("problems", "recoveries", "neutral", "topics");
+    private static final List<String> VOCABULARY_KEYS =
+            List.of("problems", "recoveries", "neutral", "comparisons", "topics");
     private static final List<String> SERVICE_KEYS =
             List.of("id", "name", "names", "hashtags", "phrases", "handles", "exclusions", "detector");
     private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
@@ -80,8 +81,10 @@ final class CatalogReader {
         }
         List<String> recoveries = terms(node.get("recoveries"), where, "recoveries", Term.WORDS);
         List<String> neutral = terms(node.get("neutral"), where, "neutral", Term.WORDS);
-        rejectTermsInTwoLists(where, Map.of("problems", problems, "recoveries", recoveries, "neutral", neutral));
-        return new Vocabulary(problems, recoveries, topics(node.get("topics")), neutral);
+        List<String> comparisons = terms(node.get("comparisons"), where, "comparisons", Term.WORDS);
+        rejectTermsInTwoLists(where, Map.of("problems", problems, "recoveries", recoveries, "neutral", neutral,
+                "comparisons", comparisons));
+        return new Vocabulary(problems, recoveries, topics(node.get("topics")), neutral, comparisons);
     }
 
     private Map<String, List<String>> topics(JsonNode node) {
@@ -203,10 +206,10 @@ final class CatalogReader {
         return term;
     }
 
-    /** A term in two of these lists would be a problem and a recovery at once: almost surely a typo. */
+    /** A term in two of these lists would mean two things at once (a problem and a recovery): almost surely a typo. */
     private void rejectTermsInTwoLists(String where, Map<String, List<String>> lists) {
         Map<String, String> owner = new HashMap<>();
-        for (String list : List.of("problems", "recoveries", "neutral")) {
+        for (String list : List.of("problems", "recoveries", "neutral", "comparisons")) {
             for (String term : lists.get(list)) {
                 String other = owner.putIfAbsent(String.join(" ", Tokenizer.words(term)), list);
                 if (other != null && !other.equals(list)) {

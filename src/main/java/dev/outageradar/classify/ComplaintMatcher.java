@@ -16,7 +16,7 @@ import java.util.List;
  * Terms are found in four independent layers:
  * <ul>
  *   <li><b>service</b>: names (also as #name and @name), handles (@handle), hashtags and phrases;</li>
- *   <li><b>signal</b>: the vocabulary's problems, recoveries and neutral phrases;</li>
+ *   <li><b>signal</b>: the vocabulary's problems, recoveries, neutral phrases and comparisons;</li>
  *   <li><b>exclusion</b> and <b>topic</b>: every occurrence counts.</li>
  * </ul>
  * Within the service and the signal layer, overlapping terms compete leftmost-longest: reading left to
@@ -32,15 +32,41 @@ import java.util.List;
  *   <li>Otherwise, if S is mentioned and a recovery term occurs anywhere, the post is a <b>recovery</b> for S
  *       ("is spotify down? no, works for me").</li>
  *   <li>Otherwise it is a <b>complaint</b> about S if it holds a hashtag or phrase of S, or mentions S and holds
- *       a problem term anywhere.</li>
+ *       a problem term anywhere; unless S is only asked about by comparison (below).</li>
  * </ul>
  * Signals belong to the whole post, not a sentence: "spotify isn't down but netflix is" is a recovery for
  * both. A post can complain about several services. Topics are reported only for a post that complains or
  * recovers.
  *
+ * <h2>Comparisons</h2>
+ * During a big outage people ask whether a rival fails too: "spotify down, is apple music down too?" reports
+ * Spotify but only asks about Apple Music, and counting it would show the rival a false burst. A
+ * <b>comparison</b> of the vocabulary is an additive or alternative marker ("too", "also", "as well",
+ * "either", "or just"): it takes for granted that something else fails and asks whether its focus does too.
+ * <ul>
+ *   <li><b>Scope.</b> A post is cut into sentences at . ! ? ; … and line breaks, and sentences into clauses at
+ *       commas (see {@link Tokenizer}). A comparison asks about the nearest service term (name, handle, hashtag
+ *       or phrase) that ends before it in its own clause, because "too", "as well" and "either" follow their
+ *       focus, "also" follows the subject ("is apple music also down"), and "X or just Y" asks about X. With no
+ *       service term before it in its clause ("too bad, is netflix down?") it asks about nothing.</li>
+ *   <li><b>Only questions.</b> It counts only in a sentence that ends with '?'. The statement "spotify down.
+ *       apple music down too" reports both, and when one failure takes down several services such statements
+ *       are the reports that matter. So an unpunctuated question ("spotify down is apple music down too") still
+ *       counts for both: when unsure, the matcher counts, as it did before comparisons.</li>
+ *   <li><b>Only beside a direct complaint.</b> A service whose every term in the post is asked about by a
+ *       comparison is left out of the complaints, but only if another service is complained about through a
+ *       term no comparison asks about. "is apple music down too?" alone is still a complaint: the poster saw
+ *       others complain and checked.</li>
+ * </ul>
+ * Comparisons compete in the signal layer, so a longer term hides one: list as neutral a phrase in which the
+ * marker's focus is not the service term before it, but a person ("is spotify down for you too") or what
+ * follows ("spotify and also apple music?"). Recoveries are unchanged: a recovery term still makes the post a
+ * recovery for every service it mentions.
+ *
  * <h2>Cost</h2>
  * The catalog is compiled once into one automaton over word ids ({@link TermIndex}); a post costs one pass
- * over its characters whatever the number of services, and a post about no service allocates nothing.
+ * over its characters whatever the number of services, and a post about no service allocates nothing. A post
+ * that names two services and holds a comparison is then resolved over its few kept terms.
  * Thread-safe: the compiled tables are immutable and each thread has its own {@link PostScan}.
  */
 public final class ComplaintMatcher {
@@ -72,18 +98,19 @@ public final class ComplaintMatcher {
         if (post.serviceCount() == 0) {
             return Classification.NONE;
         }
+        boolean leaveOutCompared = post.hasComparedMention() && hasDirectComplaint(post);
         int[] complaints = new int[post.serviceCount()];
         int[] recoveries = new int[post.serviceCount()];
         int complaintCount = 0;
         int recoveryCount = 0;
         for (int i = 0; i < post.serviceCount(); i++) {
             int flags = post.flags(i);
-            if ((flags & PostScan.EXCLUDED) != 0 || (flags & PostScan.MENTIONED) == 0) {
+            if (!isAbout(flags)) {
                 continue;
             }
             if (post.hasRecovery()) {
                 recoveries[recoveryCount++] = post.service(i);
-            } else if ((flags & PostScan.SELF_COMPLAINT) != 0 || post.hasProblem()) {
+            } else if (complains(post, flags) && !(leaveOutCompared && onlyCompared(flags))) {
                 complaints[complaintCount++] = post.service(i);
             }
         }
@@ -97,6 +124,33 @@ public final class ComplaintMatcher {
         return new Classification(names(complaints, complaintCount, serviceIds, singleServices),
                 names(recoveries, recoveryCount, serviceIds, singleServices),
                 names(topics, topics.length, topicKeys, singleTopics));
+    }
+
+    private static boolean isAbout(int flags) {
+        return (flags & PostScan.EXCLUDED) == 0 && (flags & PostScan.MENTIONED) != 0;
+    }
+
+    private static boolean complains(PostScan post, int flags) {
+        return (flags & PostScan.SELF_COMPLAINT) != 0 || post.hasProblem();
+    }
+
+    /** Every mention of the service is asked about by comparison; only meaningful if the post has one. */
+    private static boolean onlyCompared(int flags) {
+        return (flags & (PostScan.COMPARED | PostScan.DIRECT)) == PostScan.COMPARED;
+    }
+
+    /** Some service is complained about by a mention that no comparison asks about. */
+    private static boolean hasDirectComplaint(PostScan post) {
+        if (post.hasRecovery()) {
+            return false;
+        }
+        for (int i = 0; i < post.serviceCount(); i++) {
+            int flags = post.flags(i);
+            if (isAbout(flags) && complains(post, flags) && (flags & PostScan.DIRECT) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The names of the given indexes, in index order (catalog or vocabulary order). */

@@ -21,6 +21,8 @@ final class Meaning {
     static final int NEUTRAL = 5;
     /** Topic layer: a term of topic {@code target}. */
     static final int TOPIC = 6;
+    /** Signal layer: a comparison marker ("too", "or just"). */
+    static final int COMPARISON = 7;
 
     static final int SERVICE_LAYER = 1;
     static final int SIGNAL_LAYER = 2;
@@ -45,7 +47,7 @@ final class Meaning {
     static int layer(int meaning) {
         return switch (kind(meaning)) {
             case MENTION, SERVICE_COMPLAINT -> SERVICE_LAYER;
-            case PROBLEM, RECOVERY, NEUTRAL -> SIGNAL_LAYER;
+            case PROBLEM, RECOVERY, NEUTRAL, COMPARISON -> SIGNAL_LAYER;
             case EXCLUSION -> EXCLUSION_LAYER;
             default -> TOPIC_LAYER;
         };

@@ -6,18 +6,27 @@ import java.util.Arrays;
  * The working memory for classifying one post: one per thread, reused for every post, so the common case
  * (a post about no service) allocates nothing. Runs the automaton over the post's words, then keeps, within
  * the service layer and within the signal layer, the leftmost-longest terms (see {@link ComplaintMatcher}).
+ * In a post that names two services and holds a comparison, it then tells each kept mention asked about by
+ * comparison from the others, looking only at the few kept terms and the breaks between words.
  */
 final class PostScan {
 
     static final int MENTIONED = 1;
     static final int SELF_COMPLAINT = 2;
     static final int EXCLUDED = 4;
+    /** Some mention of the service is asked about by comparison (see {@link #hasComparedMention()}). */
+    static final int COMPARED = 8;
+    /** Some mention of the service is not asked about by comparison (see {@link #hasComparedMention()}). */
+    static final int DIRECT = 16;
 
     private final TermIndex index;
     private final Tokenizer tokenizer = new Tokenizer();
     /** Per word position: the longest term of the layer starting there, or -1. */
     private int[] longestService = new int[64];
     private int[] longestSignal = new int[64];
+    /** Per word position: the {@link Tokenizer} break before it; endBreak is the one after the last word. */
+    private int[] breakBefore = new int[64];
+    private int endBreak;
     private int words;
     private boolean anyServiceTerm;
     private boolean anySignalTerm;
@@ -27,6 +36,15 @@ final class PostScan {
     private int serviceCount;
     private boolean problem;
     private boolean recovery;
+    /** The kept service terms, left to right: first word, term, and whether a comparison asks about it. */
+    private int[] mentionStart = new int[8];
+    private int[] mentionTerm = new int[8];
+    private boolean[] mentionCompared = new boolean[8];
+    private int mentionCount;
+    /** The first word of each kept comparison marker, left to right. */
+    private int[] comparisonStart = new int[4];
+    private int comparisonCount;
+    private boolean anyCompared;
     private final boolean[] topicSeen;
     private final int[] topics;
     private int topicCount;
@@ -48,18 +66,24 @@ final class PostScan {
             if (words == longestService.length) {
                 longestService = Arrays.copyOf(longestService, words * 2);
                 longestSignal = Arrays.copyOf(longestSignal, words * 2);
+                breakBefore = Arrays.copyOf(breakBefore, words * 2);
             }
             longestService[words] = -1;
             longestSignal[words] = -1;
+            breakBefore[words] = tokenizer.breakBefore();
             for (int s = automaton.firstTermState(state); s != TokenAutomaton.NONE; s = automaton.nextTermState(s)) {
                 found(automaton.termAt(s), words);
             }
             words++;
         }
+        endBreak = tokenizer.breakBefore();
         if (anyServiceTerm) {
             applyLongest(longestService, Meaning.SERVICE_LAYER);
             if (anySignalTerm) {
                 applyLongest(longestSignal, Meaning.SIGNAL_LAYER);
+            }
+            if (comparisonCount > 0 && serviceCount > 1) {
+                resolveComparisons();
             }
         }
     }
@@ -84,6 +108,11 @@ final class PostScan {
         return recovery;
     }
 
+    /** Whether some service has a mention asked about by comparison, so its flags hold COMPARED and DIRECT. */
+    boolean hasComparedMention() {
+        return anyCompared;
+    }
+
     int topicCount() {
         return topicCount;
     }
@@ -99,6 +128,9 @@ final class PostScan {
         serviceCount = 0;
         problem = false;
         recovery = false;
+        mentionCount = 0;
+        comparisonCount = 0;
+        anyCompared = false;
         for (int i = 0; i < topicCount; i++) {
             topicSeen[topics[i]] = false;
         }
@@ -117,7 +149,7 @@ final class PostScan {
             anySignalTerm = true;
         }
         if ((layers & (Meaning.EXCLUSION_LAYER | Meaning.TOPIC_LAYER)) != 0) {
-            apply(term, Meaning.EXCLUSION_LAYER | Meaning.TOPIC_LAYER);
+            apply(term, Meaning.EXCLUSION_LAYER | Meaning.TOPIC_LAYER, start);
         }
     }
 
@@ -136,13 +168,17 @@ final class PostScan {
             if (term < 0) {
                 i++;
             } else {
-                apply(term, layer);
+                apply(term, layer, i);
+                if (layer == Meaning.SERVICE_LAYER) {
+                    keepMention(i, term);
+                }
                 i += index.length(term);
             }
         }
     }
 
-    private void apply(int term, int layers) {
+    /** @param start the position of the term's first word */
+    private void apply(int term, int layers, int start) {
         for (int meaning : index.meanings(term)) {
             if ((Meaning.layer(meaning) & layers) == 0) {
                 continue;
@@ -154,10 +190,88 @@ final class PostScan {
                 case Meaning.EXCLUSION -> flag(target, EXCLUDED);
                 case Meaning.PROBLEM -> problem = true;
                 case Meaning.RECOVERY -> recovery = true;
+                case Meaning.COMPARISON -> keepComparison(start);
                 case Meaning.TOPIC -> seeTopic(target);
                 default -> { } // NEUTRAL: it only hides the words inside it
             }
         }
+    }
+
+    private void keepMention(int start, int term) {
+        if (mentionCount == mentionStart.length) {
+            mentionStart = Arrays.copyOf(mentionStart, mentionCount * 2);
+            mentionTerm = Arrays.copyOf(mentionTerm, mentionCount * 2);
+            mentionCompared = Arrays.copyOf(mentionCompared, mentionCount * 2);
+        }
+        mentionStart[mentionCount] = start;
+        mentionTerm[mentionCount] = term;
+        mentionCompared[mentionCount++] = false;
+    }
+
+    private void keepComparison(int start) {
+        if (comparisonCount == comparisonStart.length) {
+            comparisonStart = Arrays.copyOf(comparisonStart, comparisonCount * 2);
+        }
+        comparisonStart[comparisonCount++] = start;
+    }
+
+    /**
+     * A comparison in a question asks about the nearest mention before it in its clause; flags each service
+     * COMPARED and/or DIRECT by its mentions. One sweep, left to right: mentions and comparisons are kept in
+     * word order, so the cost is linear in the post however many markers it repeats.
+     */
+    private void resolveComparisons() {
+        int mention = 0;      // mentions [0, mention) end before the current comparison
+        int word = 0;         // the breaks before words [0, word) have been read
+        int clauseStart = 0;  // the last word up to the comparison that has a break before it
+        int sentenceEnd = -1; // the first word after the comparison's sentence; words at the end of the post
+        for (int c = 0; c < comparisonCount; c++) {
+            int at = comparisonStart[c];
+            for (; word <= at; word++) {
+                if (breakBefore[word] != Tokenizer.NO_BREAK) {
+                    clauseStart = word;
+                }
+            }
+            while (mention < mentionCount && mentionEnd(mention) < at) {
+                mention++;
+            }
+            if (at >= sentenceEnd) {
+                sentenceEnd = sentenceEndAfter(at);
+            }
+            if (mention > 0 && mentionEnd(mention - 1) >= clauseStart && isQuestion(sentenceEnd)) {
+                mentionCompared[mention - 1] = true;
+                anyCompared = true;
+            }
+        }
+        if (!anyCompared) {
+            return;
+        }
+        for (int m = 0; m < mentionCount; m++) {
+            int flag = mentionCompared[m] ? COMPARED : DIRECT;
+            for (int meaning : index.meanings(mentionTerm[m])) {
+                if (Meaning.layer(meaning) == Meaning.SERVICE_LAYER) {
+                    flag(Meaning.target(meaning), flag);
+                }
+            }
+        }
+    }
+
+    private int mentionEnd(int mention) {
+        return mentionStart[mention] + index.length(mentionTerm[mention]) - 1;
+    }
+
+    /** The first word after word {@code at} that starts a new sentence; {@code words} if none does. */
+    private int sentenceEndAfter(int at) {
+        int word = at + 1;
+        while (word < words && breakBefore[word] < Tokenizer.SENTENCE_BREAK) {
+            word++;
+        }
+        return word;
+    }
+
+    /** Whether the sentence that ends before {@code sentenceEnd} (a word, or {@code words}) ends with '?'. */
+    private boolean isQuestion(int sentenceEnd) {
+        return (sentenceEnd < words ? breakBefore[sentenceEnd] : endBreak) == Tokenizer.QUESTION_BREAK;
     }
 
     private void flag(int service, int flag) {

@@ -19,6 +19,11 @@ import java.util.List;
  * Links (http://, https://, www.) are skipped whole: a shared link to a song is not talk about the service.
  * Everything else separates words.
  *
+ * <p>The separators before each word are also read as a <b>break</b>, the strongest among them: a comma
+ * starts a new clause; . ! ; … or a line break ends a sentence; a ? ends a sentence that is a question.
+ * A '.' or ',' directly followed by a letter or digit ("x.com", "3.5", "1,000") is inside a name or number
+ * and no break. The matcher uses breaks to scope comparisons (see {@link ComplaintMatcher}).
+ *
  * <p>A cursor reused across posts (one per thread), so scanning a post allocates nothing. A word longer than
  * {@link #MAX_WORD} characters is cut at {@code MAX_WORD + 1}; the catalog rejects terms with such words, so
  * a cut word can never match.
@@ -27,10 +32,17 @@ final class Tokenizer {
 
     static final int MAX_WORD = 64;
 
+    /** Breaks, weakest first; a run of separators takes the strongest among them. */
+    static final int NO_BREAK = 0;
+    static final int CLAUSE_BREAK = 1;
+    static final int SENTENCE_BREAK = 2;
+    static final int QUESTION_BREAK = 3;
+
     private final char[] word = new char[MAX_WORD + 1];
     private int length;
     private CharSequence text = "";
     private int pos;
+    private int breakBefore;
 
     /** The words of a catalog term, as posts will be split. */
     static List<String> words(String term) {
@@ -47,11 +59,13 @@ final class Tokenizer {
         this.text = text;
         this.pos = 0;
         this.length = 0;
+        this.breakBefore = NO_BREAK;
     }
 
     /** Moves to the next word; false at the end of the text. */
     boolean next() {
         int end = text.length();
+        breakBefore = NO_BREAK;
         while (pos < end) {
             char c = text.charAt(pos);
             if (isWordChar(c)) {
@@ -70,9 +84,18 @@ final class Tokenizer {
                 readWord();
                 return true;
             }
+            breakBefore = Math.max(breakBefore, breakAt(c));
             pos++;
         }
         return false;
+    }
+
+    /**
+     * The break in the separators before the current word; once {@link #next()} has returned false, the
+     * break after the last word.
+     */
+    int breakBefore() {
+        return breakBefore;
     }
 
     char[] chars() {
@@ -111,6 +134,20 @@ final class Tokenizer {
             word[length] = c;
         }
         length = Math.min(length + 1, word.length);
+    }
+
+    private int breakAt(char c) {
+        return switch (c) {
+            case '?' -> QUESTION_BREAK;
+            case '!', ';', '\n', '\r', '\u2026' -> SENTENCE_BREAK;
+            case '.' -> followedByWordChar() ? NO_BREAK : SENTENCE_BREAK;
+            case ',' -> followedByWordChar() ? NO_BREAK : CLAUSE_BREAK;
+            default -> NO_BREAK;
+        };
+    }
+
+    private boolean followedByWordChar() {
+        return pos + 1 < text.length() && isWordChar(text.charAt(pos + 1));
     }
 
     private boolean startsLink() {

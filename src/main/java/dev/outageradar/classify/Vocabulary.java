@@ -6,29 +6,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The words every service shares: what makes a mention a complaint, what makes it a recovery, and what
- * people complain about. Terms are kept as written in the catalog.
+ * The words every service shares: what makes a mention a complaint, what makes it a recovery, what only
+ * compares a service with another, and what people complain about. Terms are kept as written in the catalog.
  *
  * @param problems   complaint signals ("down", "not working", "can't log in")
  * @param recoveries negations and recoveries ("not down", "back up", "works for me")
  * @param topics     topic key to its terms, in catalog order; reported as "top complaint terms"
  * @param neutral    phrases that contain a problem or recovery word but are neither ("calm down",
  *                   "let me down"): being longer, they win over the word inside them
+ * @param comparisons markers that ask whether a service fails like another ("too", "also", "or just"); in a
+ *                   question they attach to the service mention just before them (see {@link ComplaintMatcher})
  */
 public record Vocabulary(List<String> problems, List<String> recoveries, Map<String, List<String>> topics,
-                         List<String> neutral) {
+                         List<String> neutral, List<String> comparisons) {
 
     public Vocabulary {
         problems = List.copyOf(problems);
         recoveries = List.copyOf(recoveries);
         neutral = List.copyOf(neutral);
+        comparisons = List.copyOf(comparisons);
         Map<String, List<String>> copy = new LinkedHashMap<>();
         topics.forEach((key, terms) -> copy.put(key, List.copyOf(terms)));
         topics = Collections.unmodifiableMap(copy);
     }
 
-    /** A vocabulary without neutral phrases. */
+    /** A vocabulary without neutral phrases or comparisons. */
     public Vocabulary(List<String> problems, List<String> recoveries, Map<String, List<String>> topics) {
-        this(problems, recoveries, topics, List.of());
+        this(problems, recoveries, topics, List.of(), List.of());
     }
 }

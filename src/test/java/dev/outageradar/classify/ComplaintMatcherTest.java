@@ -95,6 +95,63 @@ class ComplaintMatcherTest {
 
     @ParameterizedTest(name = "{0}  ->  {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            spotify down, is netflix down too?                      | spotify
+            is netflix down too or just spotify?                    | spotify
+            is netflix down or just spotify?                        | spotify
+            "#SpotifyDown is netflix also down??"                   | spotify
+            @SpotifyCares won't load. is youtube music also down?   | spotify
+            spotify not working. is netflix not working either?     | spotify
+            spotify down?! netflix as well?                         | spotify
+            is netflix down too? spotify is                         | spotify
+            netflix and youtube are down, spotify too?              | netflix,youtube
+            """)
+    void aServiceAskedAboutByComparisonInAQuestionIsNotAComplaintWhenAnotherIsComplainedAboutDirectly(
+            String post, String services) {
+        assertThat(MATCHER.classify(post)).isEqualTo(new Classification(ids(services), List.of(), List.of()));
+    }
+
+    @ParameterizedTest(name = "{0}  ->  {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            is netflix down too?                                    | netflix
+            netflix down as well??                                  | netflix
+            is spotify down too? is netflix down too?               | spotify,netflix
+            spotify wrapped is down, is netflix down too?           | netflix
+            """)
+    void aServiceAskedAboutByComparisonIsStillAComplaintWhenNoOtherIsComplainedAboutDirectly(
+            String post, String services) {
+        assertThat(MATCHER.classify(post)).isEqualTo(new Classification(ids(services), List.of(), List.of()));
+    }
+
+    @ParameterizedTest(name = "{0}  ->  {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            spotify down. netflix down too. great day               | spotify,netflix
+            spotify down, netflix is down as well                   | spotify,netflix
+            spotify not working and netflix isn't working either    | spotify,netflix
+            spotify down is netflix down too                        | spotify,netflix
+            """)
+    void aComparisonInAStatementIsAReportAboutTheComparedServiceToo(String post, String services) {
+        assertThat(MATCHER.classify(post)).isEqualTo(new Classification(ids(services), List.of(), List.of()));
+    }
+
+    @ParameterizedTest(name = "{0}  ->  {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            spotify down, also is netflix down?                     | spotify,netflix
+            spotify down. too bad. is netflix down?                 | spotify,netflix
+            spotify down, netflix down, is it my wifi too?          | spotify,netflix
+            is it either spotify or netflix that's down?            | spotify,netflix
+            """)
+    void aComparisonAsksOnlyAboutTheNearestMentionBeforeItInItsOwnClause(String post, String services) {
+        assertThat(MATCHER.classify(post)).isEqualTo(new Classification(ids(services), List.of(), List.of()));
+    }
+
+    @Test
+    void aComparisonDoesNotTurnARecoveryIntoAnythingElse() {
+        assertThat(MATCHER.classify("spotify back up, is netflix back up too?"))
+                .isEqualTo(new Classification(List.of(), List.of("spotify", "netflix"), List.of()));
+    }
+
+    @ParameterizedTest(name = "{0}  ->  {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             spotify can't log in, password reset is down          | login
             spotify app crashing, playback down, can't log in     | login,playback,app
             spotify down: buffering buffering buffering           | playback

@@ -40,6 +40,7 @@ class ServiceCatalogTest {
                 .containsExactly("down", "outage", "not working", "isn't working", "won't load", "can't log in");
         assertThat(vocabulary.recoveries()).contains("not down", "works for me");
         assertThat(vocabulary.neutral()).containsExactly("calm down");
+        assertThat(vocabulary.comparisons()).containsExactly("too", "also", "as well", "either", "or just");
         assertThat(vocabulary.topics().keySet()).containsExactly("login", "playback", "app");
         assertThat(vocabulary.topics().get("login")).containsExactly("log in", "login", "password");
     }
@@ -86,7 +87,7 @@ class ServiceCatalogTest {
                         vocabulary: {problems: [down], recovery: [back up]}
                         services: [{id: spotify, name: Spotify, names: [spotify]}]
                         """, "test.yaml: vocabulary: unknown key \"recovery\" (allowed: problems, recoveries, "
-                        + "neutral, topics)"),
+                        + "neutral, comparisons, topics)"),
                 Arguments.of("a duplicate id", VOCABULARY + """
                         services:
                           - {id: spotify, name: Spotify, names: [spotify]}
@@ -140,6 +141,18 @@ class ServiceCatalogTest {
                         vocabulary: {problems: [down, "back up"], recoveries: ["back  up"]}
                         services: [{id: spotify, name: Spotify, names: [spotify]}]
                         """, "test.yaml: vocabulary: \"back  up\" is listed in both problems and recoveries"),
+                Arguments.of("a term that is a problem and a comparison", """
+                        vocabulary: {problems: [down, "or just"], comparisons: [too, "Or Just"]}
+                        services: [{id: spotify, name: Spotify, names: [spotify]}]
+                        """, "test.yaml: vocabulary: \"Or Just\" is listed in both problems and comparisons"),
+                Arguments.of("comparisons that are not a list", """
+                        vocabulary: {problems: [down], comparisons: too}
+                        services: [{id: spotify, name: Spotify, names: [spotify]}]
+                        """, "test.yaml: vocabulary: comparisons must be a list of terms, got \"too\""),
+                Arguments.of("a comparison without words", """
+                        vocabulary: {problems: [down], comparisons: [too, "?"]}
+                        services: [{id: spotify, name: Spotify, names: [spotify]}]
+                        """, "test.yaml: vocabulary: comparisons: \"?\" must contain a word (letters or digits)"),
                 Arguments.of("a vocabulary without problems", """
                         vocabulary: {recoveries: ["back up"]}
                         services: [{id: spotify, name: Spotify, names: [spotify]}]

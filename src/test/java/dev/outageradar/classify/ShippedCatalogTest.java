@@ -90,6 +90,34 @@ class ShippedCatalogTest {
         assertThat(MATCHER.classify(post)).isSameAs(Classification.NONE);
     }
 
+    @ParameterizedTest(name = "{0}  ->  {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            spotify down, is apple music down too?                   | spotify
+            is apple music down too or just spotify?                 | spotify
+            "#SpotifyDown is apple music also down??"                | spotify
+            @SpotifyCares not loading. is youtube also down?         | spotify
+            is netflix down as well? disney+ keeps crashing          | disney-plus
+            slack is down. is discord down aswell?                   | slack
+            """)
+    void aRivalOnlyAskedAboutByComparisonIsNotAComplaint(String post, String services) {
+        assertThat(MATCHER.classify(post).complaints()).isEqualTo(Arrays.asList(services.split(",")));
+    }
+
+    @ParameterizedTest(name = "{0}  ->  {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            is apple music down too?                                 | apple-music
+            spotify and apple music are both down                    | spotify,apple-music
+            spotify down. apple music down too. great day            | spotify,apple-music
+            spotify down, is apple music down or just me?            | spotify,apple-music
+            spotify down, is apple music down or just my wifi?       | spotify,apple-music
+            apple music not working, is spotify down for you too?    | spotify,apple-music
+            is spotify down for anyone else too? apple music is      | spotify,apple-music
+            spotify down and also apple music?                       | spotify,apple-music
+            """)
+    void aRivalReportedOrAskedAboutAloneOrNextToAPersonIsStillAComplaint(String post, String services) {
+        assertThat(MATCHER.classify(post).complaints()).isEqualTo(Arrays.asList(services.split(",")));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             spotify is not down for me

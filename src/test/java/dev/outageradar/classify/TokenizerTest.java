@@ -39,6 +39,21 @@ class TokenizerTest {
         assertThat(Tokenizer.words(text)).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}  ->  {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            spotify down, is apple music down too?   | spotify down , is apple music down too ?
+            spotify down. apple music too!           | spotify down . apple music too .
+            down?! why;now                           | down ? why . now
+            "down...\\nagain…"                       | down . again .
+            "x.com 3.5 1,000 down, "                 | x com 3 5 1 000 down ,
+            see https://x.com/a?b=1 now              | see now
+            no punctuation at all                    | no punctuation at all
+            """)
+    void theSeparatorsBeforeEachWordAndAfterTheLastAreReadAsItsStrongestBreak(String text, String expected) {
+        // A CSV row cannot hold a line break: \n in the row stands for one.
+        assertThat(wordsAndBreaks(text.replace("\\n", "\n"))).isEqualTo(expected);
+    }
+
     @org.junit.jupiter.api.Test
     void aWordLongerThanTheLimitIsCutOneCharacterPastItSoItCanNeverEqualACatalogWord() {
         String longWord = "a".repeat(Tokenizer.MAX_WORD + 10);
@@ -46,5 +61,24 @@ class TokenizerTest {
         List<String> words = Tokenizer.words(longWord + " down");
 
         assertThat(words).containsExactly("a".repeat(Tokenizer.MAX_WORD + 1), "down");
+    }
+
+    /** The words of {@code text} with each break written between them: "," clause, "." sentence, "?" question. */
+    private static String wordsAndBreaks(String text) {
+        Tokenizer tokenizer = new Tokenizer();
+        tokenizer.reset(text);
+        StringBuilder out = new StringBuilder();
+        while (tokenizer.next()) {
+            appendBreak(out, tokenizer.breakBefore());
+            out.append(out.isEmpty() ? "" : " ").append(new String(tokenizer.chars(), 0, tokenizer.length()));
+        }
+        appendBreak(out, tokenizer.breakBefore());
+        return out.toString();
+    }
+
+    private static void appendBreak(StringBuilder out, int breakBefore) {
+        if (!out.isEmpty() && breakBefore != Tokenizer.NO_BREAK) {
+            out.append(" ").append(" ,.?".charAt(breakBefore));
+        }
     }
 }
