@@ -26,7 +26,7 @@ final class CatalogReader {
             .build();
     private static final List<String> TOP_KEYS = List.of("vocabulary", "detector_defaults", "services");
     private static final List<String> VOCABULARY_KEYS =
-            List.of("problems", "recoveries", "neutral", "comparisons", "topics");
+            List.of("problems", "recoveries", "neutral", "comparisons", "clause_breaks", "topics");
     private static final List<String> SERVICE_KEYS =
             List.of("id", "name", "names", "hashtags", "phrases", "handles", "exclusions", "detector");
     private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
@@ -82,9 +82,10 @@ final class CatalogReader {
         List<String> recoveries = terms(node.get("recoveries"), where, "recoveries", Term.WORDS);
         List<String> neutral = terms(node.get("neutral"), where, "neutral", Term.WORDS);
         List<String> comparisons = terms(node.get("comparisons"), where, "comparisons", Term.WORDS);
+        List<String> clauseBreaks = terms(node.get("clause_breaks"), where, "clause_breaks", Term.WORDS);
         rejectTermsInTwoLists(where, Map.of("problems", problems, "recoveries", recoveries, "neutral", neutral,
-                "comparisons", comparisons));
-        return new Vocabulary(problems, recoveries, topics(node.get("topics")), neutral, comparisons);
+                "comparisons", comparisons, "clause_breaks", clauseBreaks));
+        return new Vocabulary(problems, recoveries, topics(node.get("topics")), neutral, comparisons, clauseBreaks);
     }
 
     private Map<String, List<String>> topics(JsonNode node) {
@@ -209,7 +210,7 @@ final class CatalogReader {
     /** A term in two of these lists would mean two things at once (a problem and a recovery): almost surely a typo. */
     private void rejectTermsInTwoLists(String where, Map<String, List<String>> lists) {
         Map<String, String> owner = new HashMap<>();
-        for (String list : List.of("problems", "recoveries", "neutral", "comparisons")) {
+        for (String list : List.of("problems", "recoveries", "neutral", "comparisons", "clause_breaks")) {
             for (String term : lists.get(list)) {
                 String other = owner.putIfAbsent(String.join(" ", Tokenizer.words(term)), list);
                 if (other != null && !other.equals(list)) {

@@ -1,7 +1,7 @@
 package dev.outageradar.classify;
 
 /**
- * What a catalog term means, packed into an int (kind in the low 3 bits, service or topic index above) so
+ * What a catalog term means, packed into an int (kind in the low 4 bits, service or topic index above) so
  * the scan of a post reads plain int arrays. Kinds are grouped into layers: terms compete for the words of a
  * post only within their layer (see {@link ComplaintMatcher}).
  */
@@ -23,6 +23,8 @@ final class Meaning {
     static final int TOPIC = 6;
     /** Signal layer: a comparison marker ("too", "or just"). */
     static final int COMPARISON = 7;
+    /** Signal layer: a word that begins a new clause ("so", "but", "because"). */
+    static final int CLAUSE_BREAK = 8;
 
     static final int SERVICE_LAYER = 1;
     static final int SIGNAL_LAYER = 2;
@@ -33,21 +35,21 @@ final class Meaning {
     }
 
     static int of(int kind, int target) {
-        return target << 3 | kind;
+        return target << 4 | kind;
     }
 
     static int kind(int meaning) {
-        return meaning & 7;
+        return meaning & 15;
     }
 
     static int target(int meaning) {
-        return meaning >>> 3;
+        return meaning >>> 4;
     }
 
     static int layer(int meaning) {
         return switch (kind(meaning)) {
             case MENTION, SERVICE_COMPLAINT -> SERVICE_LAYER;
-            case PROBLEM, RECOVERY, NEUTRAL, COMPARISON -> SIGNAL_LAYER;
+            case PROBLEM, RECOVERY, NEUTRAL, COMPARISON, CLAUSE_BREAK -> SIGNAL_LAYER;
             case EXCLUSION -> EXCLUSION_LAYER;
             default -> TOPIC_LAYER;
         };

@@ -55,6 +55,7 @@ final class TermIndex {
         builder.addAll(vocabulary.recoveries(), "", Meaning.of(Meaning.RECOVERY, 0));
         builder.addAll(vocabulary.neutral(), "", Meaning.of(Meaning.NEUTRAL, 0));
         builder.addAll(vocabulary.comparisons(), "", Meaning.of(Meaning.COMPARISON, 0));
+        builder.addAll(vocabulary.clauseBreaks(), "", Meaning.of(Meaning.CLAUSE_BREAK, 0));
         int topic = 0;
         for (List<String> terms : vocabulary.topics().values()) {
             builder.addAll(terms, "", Meaning.of(Meaning.TOPIC, topic++));

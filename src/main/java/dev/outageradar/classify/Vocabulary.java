@@ -16,22 +16,25 @@ import java.util.Map;
  *                   "let me down"): being longer, they win over the word inside them
  * @param comparisons markers that ask whether a service fails like another ("too", "also", "or just"); in a
  *                   question they attach to the service mention just before them (see {@link ComplaintMatcher})
+ * @param clauseBreaks conjunctions that begin a new clause ("so", "but", "because"); in a post that names
+ *                   several services they scope problem terms (see {@link ComplaintMatcher})
  */
 public record Vocabulary(List<String> problems, List<String> recoveries, Map<String, List<String>> topics,
-                         List<String> neutral, List<String> comparisons) {
+                         List<String> neutral, List<String> comparisons, List<String> clauseBreaks) {
 
     public Vocabulary {
         problems = List.copyOf(problems);
         recoveries = List.copyOf(recoveries);
         neutral = List.copyOf(neutral);
         comparisons = List.copyOf(comparisons);
+        clauseBreaks = List.copyOf(clauseBreaks);
         Map<String, List<String>> copy = new LinkedHashMap<>();
         topics.forEach((key, terms) -> copy.put(key, List.copyOf(terms)));
         topics = Collections.unmodifiableMap(copy);
     }
 
-    /** A vocabulary without neutral phrases or comparisons. */
+    /** A vocabulary without neutral phrases, comparisons or clause breaks. */
     public Vocabulary(List<String> problems, List<String> recoveries, Map<String, List<String>> topics) {
-        this(problems, recoveries, topics, List.of(), List.of());
+        this(problems, recoveries, topics, List.of(), List.of(), List.of());
     }
 }

@@ -41,6 +41,8 @@ class ServiceCatalogTest {
         assertThat(vocabulary.recoveries()).contains("not down", "works for me");
         assertThat(vocabulary.neutral()).containsExactly("calm down");
         assertThat(vocabulary.comparisons()).containsExactly("too", "also", "as well", "either", "or just");
+        assertThat(vocabulary.clauseBreaks())
+                .containsExactly("so", "but", "because", "since", "while", "though", "instead");
         assertThat(vocabulary.topics().keySet()).containsExactly("login", "playback", "app");
         assertThat(vocabulary.topics().get("login")).containsExactly("log in", "login", "password");
     }
@@ -87,7 +89,7 @@ class ServiceCatalogTest {
                         vocabulary: {problems: [down], recovery: [back up]}
                         services: [{id: spotify, name: Spotify, names: [spotify]}]
                         """, "test.yaml: vocabulary: unknown key \"recovery\" (allowed: problems, recoveries, "
-                        + "neutral, comparisons, topics)"),
+                        + "neutral, comparisons, clause_breaks, topics)"),
                 Arguments.of("a duplicate id", VOCABULARY + """
                         services:
                           - {id: spotify, name: Spotify, names: [spotify]}
@@ -145,6 +147,14 @@ class ServiceCatalogTest {
                         vocabulary: {problems: [down, "or just"], comparisons: [too, "Or Just"]}
                         services: [{id: spotify, name: Spotify, names: [spotify]}]
                         """, "test.yaml: vocabulary: \"Or Just\" is listed in both problems and comparisons"),
+                Arguments.of("a term that is a comparison and a clause break", """
+                        vocabulary: {problems: [down], comparisons: [too, also], clause_breaks: [so, Also]}
+                        services: [{id: spotify, name: Spotify, names: [spotify]}]
+                        """, "test.yaml: vocabulary: \"Also\" is listed in both comparisons and clause_breaks"),
+                Arguments.of("clause breaks that are not a list", """
+                        vocabulary: {problems: [down], clause_breaks: so}
+                        services: [{id: spotify, name: Spotify, names: [spotify]}]
+                        """, "test.yaml: vocabulary: clause_breaks must be a list of terms, got \"so\""),
                 Arguments.of("comparisons that are not a list", """
                         vocabulary: {problems: [down], comparisons: too}
                         services: [{id: spotify, name: Spotify, names: [spotify]}]
