@@ -16,7 +16,7 @@ import java.util.List;
  * Terms are found in four independent layers:
  * <ul>
  *   <li><b>service</b>: names (also as #name and @name), handles (@handle), hashtags and phrases;</li>
- *   <li><b>signal</b>: the vocabulary's problems, recoveries, neutral phrases and comparisons;</li>
+ *   <li><b>signal</b>: the vocabulary's problems, recoveries, neutral phrases, comparisons and clause breaks;</li>
  *   <li><b>exclusion</b> and <b>topic</b>: every occurrence counts.</li>
  * </ul>
  * Within the service and the signal layer, overlapping terms compete leftmost-longest: reading left to
@@ -32,11 +32,41 @@ import java.util.List;
  *   <li>Otherwise, if S is mentioned and a recovery term occurs anywhere, the post is a <b>recovery</b> for S
  *       ("is spotify down? no, works for me").</li>
  *   <li>Otherwise it is a <b>complaint</b> about S if it holds a hashtag or phrase of S, or mentions S and holds
- *       a problem term anywhere; unless S is only asked about by comparison (below).</li>
+ *       a problem term anywhere; unless the post names several services and the problem is in another clause
+ *       (below), or S is only asked about by comparison (below).</li>
  * </ul>
- * Signals belong to the whole post, not a sentence: "spotify isn't down but netflix is" is a recovery for
- * both. A post can complain about several services. Topics are reported only for a post that complains or
- * recovers.
+ * Recoveries and exclusions belong to the whole post, not a clause: "spotify isn't down but netflix is" is a
+ * recovery for both. A post can complain about several services. Topics are reported only for a post that
+ * complains or recovers, and come from the whole post.
+ *
+ * <h2>Clauses</h2>
+ * During a big outage people say where they went instead: "spotify not working, switching to apple music".
+ * Counting the rival would show it a false burst, so in a post that <b>names two or more services</b> a
+ * problem term counts only for the services named in its own clause.
+ * <ul>
+ *   <li><b>Clauses</b> end at commas, at . ! ; … and line breaks (see {@link Tokenizer}), and before a
+ *       <b>clause break</b> of the vocabulary: a conjunction that begins a new clause ("so", "but", "because",
+ *       "while"). "spotify is down so I'm on apple music" complains about spotify only; "spotify and apple
+ *       music are both down" (a single clause) and "spotify down, apple music down too" about both.</li>
+ *   <li><b>Not at '?'.</b> The sentence after a question often answers it in short, borrowing its problem:
+ *       "is netflix down too? spotify is". So "is spotify down? switching to apple music" still counts both;
+ *       when unsure, the matcher counts.</li>
+ *   <li><b>A comparison stands for a problem</b> in its clause: "spotify down, apple music too" reports
+ *       both, as "... apple music down too" would. The comparison rule then applies as before, with its own
+ *       scope (clause breaks do not cut it): "netflix and youtube are down, spotify too?" leaves spotify out.</li>
+ *   <li><b>Fallback.</b> If no clause names a service beside a problem term, and no service has a hashtag or
+ *       phrase in the post, the matcher cannot tell whom the problem is about ("down since morning: spotify,
+ *       apple music") and counts it for every service named, as before clauses. Losing such a report costs a
+ *       real outage its signal; counting it costs at worst what the matcher cost before. A hashtag or phrase
+ *       says whom the post is about, so "#SpotifyDown, not working, switching to apple music" is spotify's
+ *       only. The fallback is per post, not per problem term: once one clause attributes a problem, a stray
+ *       problem term in a clause without a service counts for nobody.</li>
+ * </ul>
+ * Hashtags and phrases of a service stay complaints wherever they are ("#SpotifyDown guess I'm using apple
+ * music today" complains about spotify only, as it holds no problem term). A post naming one service is
+ * unchanged: a problem anywhere counts ("is spotify down? can't play anything"). Clause breaks compete in the
+ * signal layer, so a longer neutral phrase hides one where the word does not start a clause ("so is" in
+ * "spotify is down and so is apple music").
  *
  * <h2>Comparisons</h2>
  * During a big outage people ask whether a rival fails too: "spotify down, is apple music down too?" reports
@@ -66,7 +96,8 @@ import java.util.List;
  * <h2>Cost</h2>
  * The catalog is compiled once into one automaton over word ids ({@link TermIndex}); a post costs one pass
  * over its characters whatever the number of services, and a post about no service allocates nothing. A post
- * that names two services and holds a comparison is then resolved over its few kept terms.
+ * that names two services and holds a comparison is then resolved over its few kept terms; one that names two
+ * services and holds a problem term costs one more sweep over its words, allocating nothing.
  * Thread-safe: the compiled tables are immutable and each thread has its own {@link PostScan}.
  */
 public final class ComplaintMatcher {
@@ -131,7 +162,8 @@ public final class ComplaintMatcher {
     }
 
     private static boolean complains(PostScan post, int flags) {
-        return (flags & PostScan.SELF_COMPLAINT) != 0 || post.hasProblem();
+        return (flags & PostScan.SELF_COMPLAINT) != 0
+                || post.hasProblem() && (!post.isClauseScoped() || (flags & PostScan.IN_PROBLEM_CLAUSE) != 0);
     }
 
     /** Every mention of the service is asked about by comparison; only meaningful if the post has one. */

@@ -7,7 +7,9 @@ import java.util.Arrays;
  * (a post about no service) allocates nothing. Runs the automaton over the post's words, then keeps, within
  * the service layer and within the signal layer, the leftmost-longest terms (see {@link ComplaintMatcher}).
  * In a post that names two services and holds a comparison, it then tells each kept mention asked about by
- * comparison from the others, looking only at the few kept terms and the breaks between words.
+ * comparison from the others, looking only at the few kept terms and the breaks between words. In a post
+ * that names two services and holds a problem, it then cuts the words into clauses and tells which mentions
+ * share a clause with a problem term, in one more sweep over the words.
  */
 final class PostScan {
 
@@ -18,6 +20,8 @@ final class PostScan {
     static final int COMPARED = 8;
     /** Some mention of the service is not asked about by comparison (see {@link #hasComparedMention()}). */
     static final int DIRECT = 16;
+    /** Some mention of the service shares a clause with a problem or comparison (see {@link #isClauseScoped()}). */
+    static final int IN_PROBLEM_CLAUSE = 32;
 
     private final TermIndex index;
     private final Tokenizer tokenizer = new Tokenizer();
@@ -45,6 +49,7 @@ final class PostScan {
     private int[] comparisonStart = new int[4];
     private int comparisonCount;
     private boolean anyCompared;
+    private boolean clauseScoped;
     private final boolean[] topicSeen;
     private final int[] topics;
     private int topicCount;
@@ -85,6 +90,9 @@ final class PostScan {
             if (comparisonCount > 0 && serviceCount > 1) {
                 resolveComparisons();
             }
+            if (problem && mentionsSeveralServices()) {
+                attributeByClause();
+            }
         }
     }
 
@@ -113,6 +121,15 @@ final class PostScan {
         return anyCompared;
     }
 
+    /**
+     * Whether problem terms count only for the services of their clause: the post names two or more services,
+     * holds a problem term, and some mention shares a clause with a problem term or some service has a hashtag
+     * or phrase. Then flags hold IN_PROBLEM_CLAUSE.
+     */
+    boolean isClauseScoped() {
+        return clauseScoped;
+    }
+
     int topicCount() {
         return topicCount;
     }
@@ -131,6 +148,7 @@ final class PostScan {
         mentionCount = 0;
         comparisonCount = 0;
         anyCompared = false;
+        clauseScoped = false;
         for (int i = 0; i < topicCount; i++) {
             topicSeen[topics[i]] = false;
         }
@@ -192,7 +210,7 @@ final class PostScan {
                 case Meaning.RECOVERY -> recovery = true;
                 case Meaning.COMPARISON -> keepComparison(start);
                 case Meaning.TOPIC -> seeTopic(target);
-                default -> { } // NEUTRAL: it only hides the words inside it
+                default -> { } // NEUTRAL hides the words inside it; CLAUSE_BREAK is read by attributeByClause
             }
         }
     }
@@ -247,11 +265,86 @@ final class PostScan {
             return;
         }
         for (int m = 0; m < mentionCount; m++) {
-            int flag = mentionCompared[m] ? COMPARED : DIRECT;
-            for (int meaning : index.meanings(mentionTerm[m])) {
-                if (Meaning.layer(meaning) == Meaning.SERVICE_LAYER) {
-                    flag(Meaning.target(meaning), flag);
-                }
+            flagMention(m, mentionCompared[m] ? COMPARED : DIRECT);
+        }
+    }
+
+    private boolean mentionsSeveralServices() {
+        int mentioned = 0;
+        for (int i = 0; i < serviceCount; i++) {
+            if ((serviceFlags[i] & MENTIONED) != 0 && ++mentioned > 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Cuts the post into clauses (before a comma, a sentence break other than '?', or a kept clause break term)
+     * and flags IN_PROBLEM_CLAUSE the services of the mentions that share a clause with a kept problem term or
+     * comparison. The post is clause-scoped if some mention shares a clause with a problem term or some service
+     * has a hashtag or phrase: then the post says whom it complains about. One sweep, left to right, reading
+     * the kept signal terms again as {@link #applyLongest} did; each mention is flagged at most once, so the
+     * cost is linear in the post.
+     */
+    private void attributeByClause() {
+        int mention = 0;        // mentions [0, mention) start before the current word
+        int clauseMention = 0;  // the first mention of the current clause
+        boolean clauseProblem = false;
+        boolean clauseCompared = false;
+        int signalEnd = 0;      // the first word after the last kept signal term
+        for (int word = 0; word < words; word++) {
+            int term = word >= signalEnd ? longestSignal[word] : -1;
+            if (word > 0 && (splitsClause(breakBefore[word]) || term >= 0 && has(term, Meaning.CLAUSE_BREAK))) {
+                endClause(clauseMention, mention, clauseProblem, clauseCompared);
+                clauseMention = mention;
+                clauseProblem = false;
+                clauseCompared = false;
+            }
+            if (term >= 0) {
+                signalEnd = word + index.length(term);
+                clauseProblem |= has(term, Meaning.PROBLEM);
+                clauseCompared |= has(term, Meaning.COMPARISON);
+            }
+            while (mention < mentionCount && mentionStart[mention] <= word) {
+                mention++;
+            }
+        }
+        endClause(clauseMention, mention, clauseProblem, clauseCompared);
+        for (int i = 0; i < serviceCount && !clauseScoped; i++) {
+            clauseScoped = (serviceFlags[i] & SELF_COMPLAINT) != 0;
+        }
+    }
+
+    /** A '?' does not end a clause here: the sentence after a question often borrows its predicate. */
+    private static boolean splitsClause(int breakBefore) {
+        return breakBefore == Tokenizer.CLAUSE_BREAK || breakBefore == Tokenizer.SENTENCE_BREAK;
+    }
+
+    /** Closes the clause that holds mentions [from, to). */
+    private void endClause(int from, int to, boolean problemTerm, boolean comparison) {
+        if (from == to || !(problemTerm || comparison)) {
+            return;
+        }
+        clauseScoped |= problemTerm;
+        for (int m = from; m < to; m++) {
+            flagMention(m, IN_PROBLEM_CLAUSE);
+        }
+    }
+
+    private boolean has(int term, int kind) {
+        for (int meaning : index.meanings(term)) {
+            if (Meaning.kind(meaning) == kind) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void flagMention(int mention, int flag) {
+        for (int meaning : index.meanings(mentionTerm[mention])) {
+            if (Meaning.layer(meaning) == Meaning.SERVICE_LAYER) {
+                flag(Meaning.target(meaning), flag);
             }
         }
     }

@@ -22,7 +22,7 @@ import java.util.List;
  * <p>The separators before each word are also read as a <b>break</b>, the strongest among them: a comma
  * starts a new clause; . ! ; … or a line break ends a sentence; a ? ends a sentence that is a question.
  * A '.' or ',' directly followed by a letter or digit ("x.com", "3.5", "1,000") is inside a name or number
- * and no break. The matcher uses breaks to scope comparisons (see {@link ComplaintMatcher}).
+ * and no break. The matcher uses breaks to scope comparisons and problem terms (see {@link ComplaintMatcher}).
  *
  * <p>A cursor reused across posts (one per thread), so scanning a post allocates nothing. A word longer than
  * {@link #MAX_WORD} characters is cut at {@code MAX_WORD + 1}; the catalog rejects terms with such words, so

@@ -144,6 +144,64 @@ class ComplaintMatcherTest {
         assertThat(MATCHER.classify(post)).isEqualTo(new Classification(ids(services), List.of(), List.of()));
     }
 
+    @ParameterizedTest(name = "{0}  ->  {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            Spotify not working, switching to netflix               | spotify
+            spotify is down so I'm on netflix for now               | spotify
+            youtube won't load so im watching netflix instead       | youtube
+            switched to netflix because spotify is down             | spotify
+            spotify is down but netflix works                       | spotify
+            watching netflix while spotify is down                  | spotify
+            spotify down. watching netflix                          | spotify
+            @SpotifyCares can't log in, watching netflix instead    | spotify
+            "#SpotifyDown guess I'm using netflix today"            | spotify
+            "#SpotifyDown, not working since 9, switching to netflix" | spotify
+            """)
+    void inAPostNamingSeveralServicesAProblemCountsOnlyForTheServicesOfItsClause(String post, String services) {
+        assertThat(MATCHER.classify(post).complaints()).isEqualTo(ids(services));
+    }
+
+    @ParameterizedTest(name = "{0}  ->  {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            spotify and netflix are both down                       | spotify,netflix
+            spotify down, netflix down too                          | spotify,netflix
+            spotify down, netflix too                               | spotify,netflix
+            spotify down but netflix is down as well                | spotify,netflix
+            spotify is down and so is netflix                       | spotify,netflix
+            is spotify down? netflix is                             | spotify,netflix
+            "#SpotifyDown, netflix not working"                     | spotify,netflix
+            """)
+    void eachServiceWithAProblemOrAComparisonInItsOwnClauseIsAComplaint(String post, String services) {
+        assertThat(MATCHER.classify(post).complaints()).isEqualTo(ids(services));
+    }
+
+    @ParameterizedTest(name = "{0}  ->  {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            "down since morning: spotify, netflix"                  | spotify,netflix
+            outage again. spotify, netflix, youtube                 | spotify,netflix,youtube
+            spotify and netflix, so down today                      | spotify,netflix
+            """)
+    void whenNoClauseNamesAServiceBesideAProblemTheProblemCountsForEveryMentionedService(
+            String post, String services) {
+        assertThat(MATCHER.classify(post).complaints()).isEqualTo(ids(services));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            is spotify down? can't log in
+            spotify. so annoying. down again
+            spotify, so annoying, won't load again
+            """)
+    void inAPostNamingOneServiceAProblemAnywhereCounts(String post) {
+        assertThat(MATCHER.classify(post).complaints()).containsExactly("spotify");
+    }
+
+    @Test
+    void aRecoveryInAnyClauseStillMakesThePostARecoveryForEveryMentionedService() {
+        assertThat(MATCHER.classify("spotify was down so I used netflix, now spotify is back up"))
+                .isEqualTo(new Classification(List.of(), List.of("spotify", "netflix"), List.of()));
+    }
+
     @Test
     void aComparisonDoesNotTurnARecoveryIntoAnythingElse() {
         assertThat(MATCHER.classify("spotify back up, is netflix back up too?"))

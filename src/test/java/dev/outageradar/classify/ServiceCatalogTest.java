@@ -39,7 +39,7 @@ class ServiceCatalogTest {
         assertThat(vocabulary.problems())
                 .containsExactly("down", "outage", "not working", "isn't working", "won't load", "can't log in");
         assertThat(vocabulary.recoveries()).contains("not down", "works for me");
-        assertThat(vocabulary.neutral()).containsExactly("calm down");
+        assertThat(vocabulary.neutral()).containsExactly("calm down", "so is");
         assertThat(vocabulary.comparisons()).containsExactly("too", "also", "as well", "either", "or just");
         assertThat(vocabulary.clauseBreaks())
                 .containsExactly("so", "but", "because", "since", "while", "though", "instead");

@@ -118,6 +118,22 @@ class ShippedCatalogTest {
         assertThat(MATCHER.classify(post).complaints()).isEqualTo(Arrays.asList(services.split(",")));
     }
 
+    @ParameterizedTest(name = "{0}  ->  {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            Spotify not working, switching to apple music            | spotify
+            spotify is down so I'm on apple music for now            | spotify
+            youtube keeps buffering so im watching twitch instead    | youtube
+            "#SpotifyDown guess I'm using apple music today"         | spotify
+            went to apple music cause spotify keeps crashing         | spotify
+            spotify and apple music are both down                    | spotify,apple-music
+            spotify down, apple music down too                       | spotify,apple-music
+            spotify is down and so is apple music                    | spotify,apple-music
+            "down since morning: spotify, apple music"               | spotify,apple-music
+            """)
+    void aRivalNamedOnlyInAClauseWithoutAProblemIsNotAComplaint(String post, String services) {
+        assertThat(MATCHER.classify(post).complaints()).isEqualTo(Arrays.asList(services.split(",")));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             spotify is not down for me
