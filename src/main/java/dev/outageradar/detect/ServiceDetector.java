@@ -1,100 +1,169 @@
 package dev.outageradar.detect;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Judges a service's windows one by one, in event-time order, and runs its incident lifecycle: at most one
- * open incident; SUSPECTED when a window is far above normal; UPDATED when severity rises or the peak
- * doubles; RESOLVED after the quiet period of near-normal windows. The baseline learns only from windows
- * outside incidents, so an outage never raises what counts as normal.
+ * Judges a service's windows one by one, in event-time order, and runs its incident lifecycle.
+ *
+ * <p>Each window adds to the service's recent history, which is judged over every configured scale (1, 5,
+ * 15 and 60 minutes by default): a sharp spike shows in one window, a moderate outage of a small service
+ * only in the sum of many. A scale is anomalous when its count passes all three bars of
+ * {@link DetectorSettings}: min count, min ratio to the expected level, and min score under the scale's
+ * learned noise ({@link Dispersion}).
+ *
+ * <p>Lifecycle: at most one open incident. SUSPECTED when any scale is anomalous; UPDATED when the
+ * severity rises or the peak window has doubled since the last event (a bounded rate: at most one per
+ * doubling); RESOLVED once the count over the quiet period, and over the scale that opened the incident
+ * if longer, is back near normal.
+ *
+ * <p>Learning is delayed by the longest scale: a window teaches the baseline and the noise only once that
+ * much later traffic has shown no incident. An outage that builds up slowly is thus judged against what
+ * was normal before it began, not against its own first half hour, and the windows of an incident (and of
+ * the ramp before it opened) are never learned: an outage does not raise what counts as normal.
  */
 public final class ServiceDetector<S> {
 
     private static final DateTimeFormatter INCIDENT_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
+    /** Keeps ratios and scores finite for a service that is normally silent. */
     private static final double MIN_EXPECTED = 1e-3;
     private static final int MAX_TOP_TERMS = 3;
 
     private final BaselineModel<S> model;
     private final DetectorSettings settings;
-    private final long quietWindows;
+    private final int[] scales;
+    /** Windows a window waits before it is learned; the history also keeps the scales that end there. */
+    private final int learnDelay;
+    private final int historyCapacity;
+    private final int quietWindows;
+    private final double noiseDecay;
+    private final long windowMs;
 
     public ServiceDetector(BaselineModel<S> model, DetectorSettings settings) {
         this.model = model;
         this.settings = settings;
+        this.scales = settings.scaleWindows();
+        this.learnDelay = scales[scales.length - 1];
         this.quietWindows = settings.windows(settings.quietPeriod());
+        this.noiseDecay = Math.pow(0.5, 1.0 / settings.windows(settings.noiseHalfLife()));
+        this.windowMs = settings.windowSize().toMillis();
+        this.historyCapacity = Math.max(learnDelay + scales[scales.length - 1], quietWindows);
+    }
+
+    /** The detector with the seasonal model of normal. */
+    public static ServiceDetector<SeasonalBaseline.State> seasonal(DetectorSettings settings) {
+        return new ServiceDetector<>(new SeasonalBaseline(settings), settings);
     }
 
     /** The result of judging one window. */
     public record Step<S>(ServiceState<S> next, WindowAssessment assessment, Optional<IncidentEvent> event) {
     }
 
+    public DetectorSettings settings() {
+        return settings;
+    }
+
     public ServiceState<S> newService(String service, long lastClosedWindowStart) {
-        return new ServiceState<>(service, lastClosedWindowStart, model.initial(), null);
+        return new ServiceState<>(service, lastClosedWindowStart, model.initial(), Dispersion.prior(scales.length),
+                RecentWindows.empty(), null);
     }
 
     public Step<S> judge(ServiceState<S> state, WindowTally window) {
-        double expected = Math.max(model.expected(state.baseline(), window.windowStart()), MIN_EXPECTED);
-        long threshold = threshold(expected);
+        S baseline = state.baseline();
+        // A change of scales in the configuration starts the noise estimate afresh.
+        Dispersion dispersion = state.dispersion().scales() == scales.length ? state.dispersion()
+                : Dispersion.prior(scales.length);
+        double expected = Math.max(model.expected(baseline, window.windowStart()), MIN_EXPECTED);
         long count = window.complaints();
-        boolean anomalous = model.warmedUp(state.baseline()) && count >= threshold;
-        double score = PoissonTail.score(count, expected);
-        double ratio = count / expected;
+        RecentWindows recent = state.recent().plus(count, expected, historyCapacity);
+        boolean warmedUp = model.warmedUp(baseline);
+        Evidence[] evidence = new Evidence[scales.length];
+        for (int i = 0; i < scales.length; i++) {
+            evidence[i] = evidence(recent, scales[i], dispersion.of(i), warmedUp);
+        }
+        Evidence shortestAnomalous = null;
+        Evidence strongest = evidence[0];
+        for (Evidence e : evidence) {
+            if (e.anomalous() && shortestAnomalous == null) {
+                shortestAnomalous = e;
+            }
+            if (e.score() > strongest.score()) {
+                strongest = e;
+            }
+        }
+        Severity severity = shortestAnomalous != null
+                ? Severity.of(shortestAnomalous.count(), shortestAnomalous.ratio(), settings.minCount())
+                : Severity.of(count, count / expected, settings.minCount());
 
         OpenIncident incident = state.incident();
-        S baseline = state.baseline();
         IncidentEvent event = null;
         if (incident == null) {
-            if (anomalous) {
-                incident = open(window, expected, ratio);
-                event = event(IncidentEventType.OUTAGE_SUSPECTED, incident, window, expected, score, ratio,
+            if (shortestAnomalous != null) {
+                incident = open(window, shortestAnomalous.windows(), severity);
+                event = event(IncidentEventType.OUTAGE_SUSPECTED, incident, window, expected, strongest,
                         window.samples());
-            } else {
-                baseline = model.learn(baseline, window.windowStart(), count);
-            }
-        } else if (isNearNormal(count, expected)) {
-            incident = withQuietWindow(incident);
-            if (incident.quietWindows() >= quietWindows) {
-                event = event(IncidentEventType.OUTAGE_RESOLVED, next(incident), window, expected, score, ratio,
-                        incident.samples());
-                incident = null;
+            } else if (recent.size() > learnDelay) {
+                int matured = recent.size() - 1 - learnDelay;
+                baseline = model.learn(baseline, window.windowStart() - learnDelay * windowMs, recent.countAt(matured));
+                dispersion = dispersion.learn(recent, matured, scales, noiseDecay);
             }
         } else {
-            OpenIncident grown = grow(incident, window, ratio);
-            if (grown.severity().compareTo(incident.severity()) > 0 || grown.peakCount() >= 2 * incident.reportedPeak()) {
-                grown = next(grown);
-                grown = withReportedPeak(grown);
-                event = event(IncidentEventType.OUTAGE_UPDATED, grown, window, expected, score, ratio, window.samples());
+            incident = incident.grown(window, severity);
+            int span = Math.max(quietWindows, incident.scaleWindows());
+            long windowsOpen = (window.windowStart() - incident.openedAt()) / windowMs + 1;
+            Evidence quiet = evidence(recent, Math.min(span, recent.size()), dispersion.of(0), warmedUp);
+            if (windowsOpen >= span && isNearNormal(quiet)) {
+                event = event(IncidentEventType.OUTAGE_RESOLVED, incident.reported(), window, expected, quiet,
+                        incident.samples());
+                incident = null;
+                recent = RecentWindows.empty();
+            } else if (incident.severity().compareTo(state.incident().severity()) > 0
+                    || incident.peakCount() >= 2 * incident.reportedPeak() && incident.peakCount() >= settings.minCount()) {
+                incident = incident.reported();
+                event = event(IncidentEventType.OUTAGE_UPDATED, incident, window, expected, strongest, window.samples());
             }
-            incident = grown;
         }
         WindowAssessment assessment = new WindowAssessment(window.service(), window.windowStart(), window.windowEnd(),
-                count, window.recoveries(), expected, score, threshold, anomalous,
-                incident == null ? null : incident.id());
-        return new Step<>(state.with(window.windowStart(), baseline, incident), assessment, Optional.ofNullable(event));
+                count, window.recoveries(), expected, strongest.score(), threshold(expected, dispersion.of(0)),
+                shortestAnomalous != null, incident == null ? null : incident.id());
+        ServiceState<S> next = new ServiceState<>(state.service(), window.windowStart(), baseline, dispersion, recent,
+                incident);
+        return new Step<>(next, assessment, Optional.ofNullable(event));
     }
 
-    /** Smallest count that would be anomalous against this expectation: the line drawn on dashboards. */
-    public long threshold(double expected) {
+    private Evidence evidence(RecentWindows recent, int windows, double rateVariance, boolean warmedUp) {
+        if (recent.size() < windows) {
+            return new Evidence(windows, 0, 0, 0, false);
+        }
+        long count = recent.countOver(windows);
+        double expected = Math.max(recent.expectedOver(windows), MIN_EXPECTED);
+        double score = PoissonTail.score(count, expected, rateVariance);
+        boolean anomalous = warmedUp && count >= settings.minCount() && count >= settings.minRatio() * expected
+                && score >= settings.minScore();
+        return new Evidence(windows, count, expected, score, anomalous);
+    }
+
+    /** Smallest count of one window that would be anomalous against this expectation: the dashboard line. */
+    public long threshold(double expected, double rateVariance) {
         long low = Math.max(settings.minCount(), (long) Math.ceil(settings.minRatio() * expected));
-        if (PoissonTail.score(low, expected) >= settings.minScore()) {
+        if (PoissonTail.score(low, expected, rateVariance) >= settings.minScore()) {
             return low;
         }
         long high = low;
-        while (PoissonTail.score(high, expected) < settings.minScore()) {
+        while (PoissonTail.score(high, expected, rateVariance) < settings.minScore()) {
             low = high;
             high = high * 2;
         }
         while (high - low > 1) {
             long mid = (low + high) >>> 1;
-            if (PoissonTail.score(mid, expected) >= settings.minScore()) {
+            if (PoissonTail.score(mid, expected, rateVariance) >= settings.minScore()) {
                 high = mid;
             } else {
                 low = mid;
@@ -103,51 +172,26 @@ public final class ServiceDetector<S> {
         return high;
     }
 
-    private boolean isNearNormal(long count, double expected) {
-        return count < settings.minCount() || count <= expected * settings.resolveRatio();
+    private boolean isNearNormal(Evidence quiet) {
+        return quiet.count() < settings.minCount() || quiet.count() <= quiet.expected() * settings.resolveRatio();
     }
 
-    private OpenIncident open(WindowTally window, double expected, double ratio) {
+    private static OpenIncident open(WindowTally window, int scaleWindows, Severity severity) {
         String id = window.service() + "-" + INCIDENT_TIME.format(Instant.ofEpochMilli(window.windowStart()));
-        Severity severity = Severity.of(window.complaints(), ratio, settings.minCount());
-        return new OpenIncident(id, window.windowStart(), expected, 1, window.complaints(), window.complaints(),
-                severity, 0, window.samples(), window.topics());
+        return new OpenIncident(id, window.windowStart(), scaleWindows, 1, window.complaints(), window.complaints(),
+                severity, window.samples(), window.topics());
     }
 
-    private OpenIncident grow(OpenIncident incident, WindowTally window, double ratio) {
-        Severity severity = Severity.of(window.complaints(), ratio, settings.minCount());
-        Map<String, Long> topics = new HashMap<>(incident.topics());
-        window.topics().forEach((topic, n) -> topics.merge(topic, n, Long::sum));
-        return new OpenIncident(incident.id(), incident.openedAt(), incident.expectedAtOpen(), incident.sequence(),
-                Math.max(incident.peakCount(), window.complaints()), incident.reportedPeak(),
-                severity.compareTo(incident.severity()) > 0 ? severity : incident.severity(), 0, incident.samples(),
-                Map.copyOf(topics));
-    }
-
-    private static OpenIncident withQuietWindow(OpenIncident i) {
-        return new OpenIncident(i.id(), i.openedAt(), i.expectedAtOpen(), i.sequence(), i.peakCount(),
-                i.reportedPeak(), i.severity(), i.quietWindows() + 1, i.samples(), i.topics());
-    }
-
-    private static OpenIncident next(OpenIncident i) {
-        return new OpenIncident(i.id(), i.openedAt(), i.expectedAtOpen(), i.sequence() + 1, i.peakCount(),
-                i.reportedPeak(), i.severity(), i.quietWindows(), i.samples(), i.topics());
-    }
-
-    private static OpenIncident withReportedPeak(OpenIncident i) {
-        return new OpenIncident(i.id(), i.openedAt(), i.expectedAtOpen(), i.sequence(), i.peakCount(),
-                i.peakCount(), i.severity(), i.quietWindows(), i.samples(), i.topics());
-    }
-
-    private static IncidentEvent event(IncidentEventType type, OpenIncident incident, WindowTally window,
-                                       double expected, double score, double ratio, List<String> samples) {
-        Instant openedAt = Instant.ofEpochMilli(incident.openedAt());
+    private IncidentEvent event(IncidentEventType type, OpenIncident incident, WindowTally window, double expected,
+                                Evidence evidence, List<String> samples) {
         Instant detectedAt = Instant.ofEpochMilli(window.windowEnd());
         return new IncidentEvent(type, incident.id(), incident.sequence(), window.service(),
-                Instant.ofEpochMilli(window.windowStart()), detectedAt, window.complaints(), expected, score, ratio,
-                incident.severity(), openedAt, incident.peakCount(),
-                (detectedAt.toEpochMilli() - incident.openedAt()) / 1000,
-                detectedAt, samples.isEmpty() ? incident.samples() : samples, topTerms(incident.topics()));
+                Instant.ofEpochMilli(window.windowStart()), detectedAt, window.complaints(), expected,
+                evidence.score(), window.complaints() / expected, incident.severity(),
+                Instant.ofEpochMilli(incident.openedAt()), incident.peakCount(),
+                (detectedAt.toEpochMilli() - incident.openedAt()) / 1000, detectedAt,
+                samples.isEmpty() ? incident.samples() : samples, topTerms(incident.topics()),
+                Duration.ofMillis(evidence.windows() * windowMs), evidence.count(), evidence.expected());
     }
 
     private static List<String> topTerms(Map<String, Long> topics) {

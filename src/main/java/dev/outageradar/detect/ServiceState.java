@@ -1,14 +1,12 @@
 package dev.outageradar.detect;
 
 /**
- * Everything the detector keeps for one service: the learned baseline, the open incident (or null) and
- * the last window already judged, so that no window is judged twice and none is skipped.
+ * Everything the detector keeps for one service: the learned baseline and noise, the last windows, the
+ * open incident (or null) and the last window already judged, so that no window is judged twice and none
+ * is skipped.
  *
  * @param <S> the baseline model's state
  */
-public record ServiceState<S>(String service, long lastClosedWindowStart, S baseline, OpenIncident incident) {
-
-    ServiceState<S> with(long closedWindowStart, S newBaseline, OpenIncident newIncident) {
-        return new ServiceState<>(service, closedWindowStart, newBaseline, newIncident);
-    }
+public record ServiceState<S>(String service, long lastClosedWindowStart, S baseline, Dispersion dispersion,
+                              RecentWindows recent, OpenIncident incident) {
 }

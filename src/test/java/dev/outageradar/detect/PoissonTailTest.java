@@ -43,4 +43,32 @@ class PoissonTailTest {
             previous = score;
         }
     }
+
+    @Test
+    void aWanderingRateMakesTheTailNegativeBinomial() {
+        // Mean 10 with relative rate variance 0.1 is NB(r = 10, p = 1/2): P(X >= 20) = 0.0307142.
+        assertThat(PoissonTail.score(20, 10, 0.1)).isCloseTo(-Math.log10(0.03071417286992073), within(1e-6));
+    }
+
+    @Test
+    void aNearlyFixedRateScoresLikePoisson() {
+        assertThat(PoissonTail.score(25, 10, 1e-9)).isCloseTo(PoissonTail.score(25, 10), within(1e-3));
+        assertThat(PoissonTail.score(25, 10, 0)).isEqualTo(PoissonTail.score(25, 10));
+    }
+
+    @Test
+    void rateNoiseMattersForABusyServiceAndHardlyForAQuietOne() {
+        // Twice normal is overwhelming evidence under Poisson at 1,000 a minute, and ordinary when the
+        // rate itself wanders by 30%; at 5 a minute, where count noise dominates, it lowers 4x normal's
+        // score only modestly (from 6.5 to 4.2).
+        assertThat(PoissonTail.score(2_000, 1_000)).isGreaterThan(100);
+        assertThat(PoissonTail.score(2_000, 1_000, 0.09)).isLessThan(4);
+        assertThat(PoissonTail.score(20, 5)).isGreaterThan(6);
+        assertThat(PoissonTail.score(20, 5, 0.09)).isGreaterThan(4);
+    }
+
+    @Test
+    void negativeBinomialTailsDoNotUnderflow() {
+        assertThat(PoissonTail.score(5_000, 10, 0.05)).isFinite().isGreaterThan(100);
+    }
 }

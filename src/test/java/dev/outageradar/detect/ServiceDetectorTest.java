@@ -1,6 +1,7 @@
 package dev.outageradar.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,12 +13,11 @@ class ServiceDetectorTest {
 
     private static final long MINUTE = 60_000;
     private final DetectorSettings settings = DetectorSettings.defaults(Duration.ofMinutes(1));
-    private final ServiceDetector<EwmaBaseline.State> detector = new ServiceDetector<>(
-            new EwmaBaseline(settings.windows(settings.halfLife()), settings.windows(settings.warmup())), settings);
+    private final ServiceDetector<SeasonalBaseline.State> detector = ServiceDetector.seasonal(settings);
 
     /** Feeds windows with the given counts after {@code history} and collects the events. */
     private final class Run {
-        ServiceState<EwmaBaseline.State> state = detector.newService("spotify", -MINUTE);
+        ServiceState<SeasonalBaseline.State> state = detector.newService("spotify", -MINUTE);
         long nextStart = 0;
         final List<IncidentEvent> events = new ArrayList<>();
         final List<WindowAssessment> assessments = new ArrayList<>();
@@ -42,14 +42,15 @@ class ServiceDetectorTest {
 
     @Test
     void burstFarAboveBaselineOpensExactlyOneIncidentAndResolvesAfterTheQuietPeriod() {
-        Run run = new Run().windows(120, 5).windows(20, 300).windows(10, 5);
+        Run run = new Run().windows(120, 5).windows(20, 300).windows(20, 5);
 
         assertThat(run.types()).containsExactly(IncidentEventType.OUTAGE_SUSPECTED, IncidentEventType.OUTAGE_RESOLVED);
         IncidentEvent opened = run.events.get(0);
         assertThat(opened.incidentId()).isEqualTo("spotify-19700101T0200Z");
         assertThat(opened.sequence()).isEqualTo(1);
         assertThat(opened.count()).isEqualTo(300);
-        assertThat(opened.expected()).isCloseTo(5.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(opened.expected()).isCloseTo(5.0, within(1e-9));
+        assertThat(opened.scale()).isEqualTo(Duration.ofMinutes(1));
         assertThat(opened.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(opened.detectedAt().toEpochMilli()).isEqualTo(121 * MINUTE);
         assertThat(opened.samplePosts()).containsExactly("is spotify down? #" + 120 * MINUTE);
@@ -58,16 +59,17 @@ class ServiceDetectorTest {
         assertThat(resolved.incidentId()).isEqualTo(opened.incidentId());
         assertThat(resolved.sequence()).isEqualTo(2);
         assertThat(resolved.peakCount()).isEqualTo(300);
-        // The fifth quiet window after the burst (windows 140..144) resolves it.
-        assertThat(resolved.detectedAt().toEpochMilli()).isEqualTo(145 * MINUTE);
-        assertThat(resolved.durationSeconds()).isEqualTo(25 * 60);
+        // Resolved once the quiet period (15 windows) holds no more than 1.5x normal: windows 140..154.
+        assertThat(resolved.detectedAt().toEpochMilli()).isEqualTo(155 * MINUTE);
+        assertThat(resolved.scale()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(resolved.durationSeconds()).isEqualTo(35 * 60);
     }
 
     @Test
     void steadyTrafficWithNoiseNeverAlerts() {
         Run run = new Run();
         long[] noisy = {3, 7, 5, 4, 9, 6, 2, 5, 8, 4};
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 3000; i++) {
             run.windows(1, noisy[i % noisy.length]);
         }
 
@@ -76,7 +78,7 @@ class ServiceDetectorTest {
 
     @Test
     void coldStartIsSilentUntilTheWarmupHasPassed() {
-        Run run = new Run().windows(30, 50);
+        Run run = new Run().windows(30, 50).windows(5, 500);
 
         assertThat(run.events).isEmpty();
         assertThat(run.assessments).noneMatch(WindowAssessment::anomalous);
@@ -84,15 +86,15 @@ class ServiceDetectorTest {
 
     @Test
     void anOutageDoesNotRaiseTheBaseline() {
-        Run run = new Run().windows(120, 5).windows(60, 300).windows(10, 5);
+        Run run = new Run().windows(120, 5).windows(60, 300).windows(1, 5);
         double expectedAfter = run.assessments.get(run.assessments.size() - 1).expected();
 
-        assertThat(expectedAfter).isCloseTo(5.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(expectedAfter).isCloseTo(5.0, within(1e-9));
     }
 
     @Test
     void fewPostsWhereAlmostNoneWereExpectedIsNotAnOutage() {
-        Run run = new Run().windows(120, 0).windows(3, 3);
+        Run run = new Run().windows(120, 0).windows(3, 1);
 
         assertThat(run.events).isEmpty();
     }
@@ -105,8 +107,35 @@ class ServiceDetectorTest {
     }
 
     @Test
+    void aSharpTwoMinuteSpikeIsCaughtInItsFirstWindow() {
+        Run run = new Run().windows(180, 2).windows(2, 40).windows(30, 2);
+
+        assertThat(run.types()).containsExactly(IncidentEventType.OUTAGE_SUSPECTED, IncidentEventType.OUTAGE_RESOLVED);
+        assertThat(run.events.get(0).detectedAt().toEpochMilli()).isEqualTo(181 * MINUTE);
+    }
+
+    @Test
+    void aModerateOutageNoSingleWindowShowsIsCaughtOverALongerScale() {
+        // One complaint a minute, then three: no window reaches min count, but fifteen minutes do.
+        Run run = new Run().windows(180, 1).windows(30, 3);
+
+        assertThat(run.types()).containsExactly(IncidentEventType.OUTAGE_SUSPECTED);
+        IncidentEvent opened = run.events.get(0);
+        assertThat(opened.scale()).isGreaterThan(Duration.ofMinutes(1));
+        assertThat(opened.scaleCount()).isGreaterThanOrEqualTo(settings.minCount());
+        assertThat(opened.detectedAt().toEpochMilli()).isLessThanOrEqualTo(195 * MINUTE);
+    }
+
+    @Test
+    void aSurgeOfOneAndAHalfTimesNormalIsNotAnOutage() {
+        Run run = new Run().windows(600, 20).windows(300, 30);
+
+        assertThat(run.events).isEmpty();
+    }
+
+    @Test
     void risingSeverityIsReportedAsAnUpdateOfTheSameIncident() {
-        Run run = new Run().windows(120, 5).windows(1, 20).windows(1, 60).windows(1, 200);
+        Run run = new Run().windows(120, 5).windows(1, 25).windows(1, 60).windows(1, 200);
 
         assertThat(run.types()).containsExactly(IncidentEventType.OUTAGE_SUSPECTED, IncidentEventType.OUTAGE_UPDATED,
                 IncidentEventType.OUTAGE_UPDATED);
@@ -124,10 +153,21 @@ class ServiceDetectorTest {
     }
 
     @Test
-    void thresholdIsTheSmallestAnomalousCount() {
-        long threshold = detector.threshold(100);
+    void anIncidentThatResolvedCanBeFollowedByANewOne() {
+        Run run = new Run().windows(120, 5).windows(10, 300).windows(30, 5).windows(10, 300);
 
-        assertThat(threshold).isEqualTo(300); // min ratio 3 dominates the Poisson bound here
-        assertThat(detector.threshold(0.001)).isEqualTo(10); // min count dominates for a silent service
+        assertThat(run.types()).containsExactly(IncidentEventType.OUTAGE_SUSPECTED, IncidentEventType.OUTAGE_RESOLVED,
+                IncidentEventType.OUTAGE_SUSPECTED);
+        assertThat(run.events.get(2).incidentId()).isNotEqualTo(run.events.get(0).incidentId());
+    }
+
+    @Test
+    void thresholdIsTheSmallestAnomalousCount() {
+        assertThat(detector.threshold(100, 0)).isEqualTo(200); // min ratio 2 dominates the Poisson bound
+        assertThat(detector.threshold(0.001, 0)).isEqualTo(10); // min count dominates for a silent service
+        long poisson = detector.threshold(30, 0);
+        assertThat(PoissonTail.score(poisson, 30)).isGreaterThanOrEqualTo(6);
+        assertThat(PoissonTail.score(poisson - 1, 30)).isLessThan(6);
+        assertThat(detector.threshold(30, 0.1)).isGreaterThan(poisson); // a wandering rate needs more evidence
     }
 }

@@ -1,0 +1,138 @@
+package dev.outageradar.replay;
+
+import dev.outageradar.alert.AlertEvent;
+import dev.outageradar.alert.ServiceCount;
+import dev.outageradar.classify.ComplaintMatcher;
+import dev.outageradar.topology.OutageTopology;
+import dev.outageradar.topology.TopologySettings;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/**
+ * Runs the live topology over a feed file without a broker, at full speed: the very graph
+ * {@link OutageTopology#build} returns, driven by Kafka Streams' TopologyTestDriver, with state in memory.
+ * Event time comes from the posts, so the alerts are the ones the live application would emit for the
+ * same feed played through one posts partition.
+ */
+public final class Backtest {
+
+    /** Alerts are drained this often, so a long feed is not held in memory. */
+    private static final int DRAIN_EVERY = 10_000;
+
+    /**
+     * What a run saw.
+     *
+     * @param from start of the first window judged, null when none was
+     * @param to   end of the last window judged
+     */
+    public record Summary(long lines, long deadLetters, long alerts, Instant from, Instant to) {
+
+        public Duration span() {
+            return from == null ? Duration.ZERO : Duration.between(from, to);
+        }
+    }
+
+    private Backtest() {
+    }
+
+    public static Summary run(Path feed, TopologySettings settings, ComplaintMatcher matcher,
+                              Consumer<AlertEvent> onAlert) {
+        Path stateDir = temporaryStateDir();
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "outage-radar-backtest");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "offline:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        TopologySettings offline = settings.withPostsPartitions(1).withInMemoryStores();
+        long lines = 0;
+        long deadLetters = 0;
+        long alerts = 0;
+        Span span = new Span(null, null);
+        try (TopologyTestDriver driver = new TopologyTestDriver(OutageTopology.build(offline, matcher), props);
+             BufferedReader reader = FeedFiles.open(feed)) {
+            TestInputTopic<byte[], byte[]> posts = driver.createInputTopic(offline.topics().posts(),
+                    new ByteArraySerializer(), new ByteArraySerializer());
+            TestOutputTopic<String, AlertEvent> alertTopic = driver.createOutputTopic(offline.topics().alerts(),
+                    new StringDeserializer(), OutageTopology.ALERT_SERDE.deserializer());
+            TestOutputTopic<byte[], byte[]> dlq = driver.createOutputTopic(offline.topics().deadLetters(),
+                    org.apache.kafka.common.serialization.Serdes.ByteArray().deserializer(),
+                    org.apache.kafka.common.serialization.Serdes.ByteArray().deserializer());
+            TestOutputTopic<String, ServiceCount> counts = driver.createOutputTopic(offline.topics().counts(),
+                    new StringDeserializer(), OutageTopology.COUNT_SERDE.deserializer());
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                posts.pipeInput(null, line.getBytes(StandardCharsets.UTF_8));
+                lines++;
+                if (lines % DRAIN_EVERY == 0) {
+                    alerts += drain(alertTopic, onAlert);
+                    deadLetters += dlq.readValuesToList().size();
+                    span = span.plus(counts);
+                }
+            }
+            alerts += drain(alertTopic, onAlert);
+            deadLetters += dlq.readValuesToList().size();
+            span = span.plus(counts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(stateDir);
+        }
+        return new Summary(lines, deadLetters, alerts, span.from(), span.to());
+    }
+
+    /** The event-time span of the windows judged, from what the counts topic published. */
+    private record Span(Instant from, Instant to) {
+
+        Span plus(TestOutputTopic<String, ServiceCount> counts) {
+            Instant first = from;
+            Instant last = to;
+            for (ServiceCount count : counts.readValuesToList()) {
+                first = first == null || count.windowStart().isBefore(first) ? count.windowStart() : first;
+                last = last == null || count.windowEnd().isAfter(last) ? count.windowEnd() : last;
+            }
+            return new Span(first, last);
+        }
+    }
+
+    private static long drain(TestOutputTopic<String, AlertEvent> topic, Consumer<AlertEvent> onAlert) {
+        long n = 0;
+        while (!topic.isEmpty()) {
+            onAlert.accept(topic.readValue());
+            n++;
+        }
+        return n;
+    }
+
+    private static Path temporaryStateDir() {
+        try {
+            return Files.createTempDirectory("outage-radar-backtest");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temporary folder is harmless.
+        }
+    }
+}
