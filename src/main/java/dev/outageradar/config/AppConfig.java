@@ -1,5 +1,6 @@
 package dev.outageradar.config;
 
+import dev.outageradar.classify.ServiceCatalog;
 import dev.outageradar.topology.TopologySettings;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,6 +18,12 @@ import java.util.Optional;
 public record AppConfig(Optional<String> bootstrapServers, String applicationId, int partitions,
                         short replicationFactor, Path catalog, Path stateDir, Path embeddedDataDir,
                         TopologySettings topology, Map<String, String> kafka) {
+
+    /** The topology settings with the detector settings the catalog holds for its services. */
+    public TopologySettings topologyWith(ServiceCatalog services) {
+        return topology.withServiceDetectors(
+                CatalogDetectorSettings.resolve(topology.detector(), services, catalog.toString()));
+    }
 
     /** The same configuration with its own application id and state: a throw-away run beside a real one. */
     public AppConfig isolated(String newApplicationId, Path newStateDir) {

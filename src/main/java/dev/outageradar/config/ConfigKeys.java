@@ -2,6 +2,7 @@ package dev.outageradar.config;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Every configuration key the application reads. A key {@code a.b.c} can also be set with the environment
@@ -25,22 +26,18 @@ public final class ConfigKeys {
     public static final String SOURCE_IDLE_TIMEOUT = "source.idle.timeout";
     public static final String STATE_DIR = "state.dir";
     public static final String EMBEDDED_DATA_DIR = "embedded.data.dir";
-    public static final String DETECTOR_MIN_COUNT = "detector.min.count";
-    public static final String DETECTOR_MIN_RATIO = "detector.min.ratio";
-    public static final String DETECTOR_MIN_SCORE = "detector.min.score";
-    public static final String DETECTOR_HALF_LIFE = "detector.half.life";
-    public static final String DETECTOR_WARMUP = "detector.warmup";
-    public static final String DETECTOR_QUIET_PERIOD = "detector.quiet.period";
-    public static final String DETECTOR_RESOLVE_RATIO = "detector.resolve.ratio";
+    public static final String AUTHOR_HORIZON = "author.horizon";
+    /** Followed by one of {@link DetectorParameters#NAMES}. */
+    public static final String DETECTOR_PREFIX = "detector.";
 
     public static final String KAFKA_PREFIX = "kafka.";
     public static final String ENV_PREFIX = "OUTAGE_RADAR_";
 
-    public static final List<String> ALL = List.of(BOOTSTRAP_SERVERS, APPLICATION_ID, TOPIC_POSTS, TOPIC_DLQ,
-            TOPIC_ALERTS, TOPIC_COUNTS, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, CATALOG, WINDOW_SIZE,
-            WINDOW_GRACE, POST_MAX_TEXT_LENGTH, SOURCE_IDLE_TIMEOUT, STATE_DIR, EMBEDDED_DATA_DIR, DETECTOR_MIN_COUNT,
-            DETECTOR_MIN_RATIO, DETECTOR_MIN_SCORE, DETECTOR_HALF_LIFE, DETECTOR_WARMUP, DETECTOR_QUIET_PERIOD,
-            DETECTOR_RESOLVE_RATIO);
+    public static final List<String> ALL = Stream.concat(
+            Stream.of(BOOTSTRAP_SERVERS, APPLICATION_ID, TOPIC_POSTS, TOPIC_DLQ, TOPIC_ALERTS, TOPIC_COUNTS,
+                    TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, CATALOG, WINDOW_SIZE, WINDOW_GRACE,
+                    POST_MAX_TEXT_LENGTH, SOURCE_IDLE_TIMEOUT, STATE_DIR, EMBEDDED_DATA_DIR, AUTHOR_HORIZON),
+            DetectorParameters.NAMES.stream().map(name -> DETECTOR_PREFIX + name)).toList();
 
     private ConfigKeys() {
     }

@@ -90,20 +90,15 @@ public final class ConfigLoader {
 
     private AppConfig build() {
         Duration window = duration(ConfigKeys.WINDOW_SIZE, Duration.ofMinutes(1));
-        DetectorSettings defaults = DetectorSettings.defaults(window);
-        DetectorSettings detector;
-        try {
-            detector = new DetectorSettings(window,
-                    positiveLong(ConfigKeys.DETECTOR_MIN_COUNT, defaults.minCount()),
-                    number(ConfigKeys.DETECTOR_MIN_RATIO, defaults.minRatio()),
-                    number(ConfigKeys.DETECTOR_MIN_SCORE, defaults.minScore()),
-                    duration(ConfigKeys.DETECTOR_HALF_LIFE, defaults.halfLife()),
-                    duration(ConfigKeys.DETECTOR_WARMUP, defaults.warmup()),
-                    duration(ConfigKeys.DETECTOR_QUIET_PERIOD, defaults.quietPeriod()),
-                    number(ConfigKeys.DETECTOR_RESOLVE_RATIO, defaults.resolveRatio()));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("detector settings: " + e.getMessage());
-        }
+        Map<String, String> detectorValues = new TreeMap<>();
+        settings.forEach((key, setting) -> {
+            if (key.startsWith(ConfigKeys.DETECTOR_PREFIX)) {
+                detectorValues.put(key.substring(ConfigKeys.DETECTOR_PREFIX.length()), setting.value());
+            }
+        });
+        DetectorSettings detector = DetectorParameters.apply(DetectorSettings.defaults(window), detectorValues,
+                name -> ConfigKeys.DETECTOR_PREFIX + name + " (" + settings.get(ConfigKeys.DETECTOR_PREFIX + name).origin()
+                        + ")", "detector settings");
         Topics topics = new Topics(
                 text(ConfigKeys.TOPIC_POSTS, Names.DEFAULT_POSTS_TOPIC),
                 text(ConfigKeys.TOPIC_DLQ, Names.DEFAULT_DEAD_LETTER_TOPIC),
@@ -112,7 +107,8 @@ public final class ConfigLoader {
         TopologySettings topology = new TopologySettings(topics,
                 duration(ConfigKeys.WINDOW_GRACE, Duration.ofSeconds(30)),
                 (int) positiveLong(ConfigKeys.POST_MAX_TEXT_LENGTH, 4_000), detector, 1,
-                duration(ConfigKeys.SOURCE_IDLE_TIMEOUT, Duration.ofSeconds(30)));
+                duration(ConfigKeys.SOURCE_IDLE_TIMEOUT, Duration.ofSeconds(30)),
+                duration(ConfigKeys.AUTHOR_HORIZON, Duration.ofHours(1)), Map.of(), false);
         Map<String, String> kafka = new TreeMap<>();
         settings.forEach((key, setting) -> {
             if (key.startsWith(ConfigKeys.KAFKA_PREFIX)) {
@@ -179,8 +175,7 @@ public final class ConfigLoader {
             return fallback;
         }
         Duration value = parseDuration(setting.value());
-        if (value == null || value.isNegative() || value.isZero() && !key.equals(ConfigKeys.WINDOW_GRACE)
-                && !key.equals(ConfigKeys.DETECTOR_WARMUP)) {
+        if (value == null || value.isNegative() || value.isZero() && !key.equals(ConfigKeys.WINDOW_GRACE)) {
             throw invalid(key, setting, "a positive duration such as 500ms, 30s, 1m, 6h, 1d or PT1M");
         }
         return value;
