@@ -37,6 +37,9 @@ public final class Names {
     /** Per service: learned baseline, open incident, last judged window. */
     public static final String STORE_SERVICE_STATE = "service-state";
 
+    /** Per service and author: when their latest counted complaint was posted, to count people, not posts. */
+    public static final String STORE_COMPLAINT_AUTHORS = "complaint-authors";
+
     /** Per detector task: event-time progress of every posts partition (see SourceClock). */
     public static final String STORE_SOURCE_CLOCK = "source-clock";
 
@@ -47,6 +50,8 @@ public final class Names {
     public static final String METRIC_COMPLAINTS = "complaints";
     public static final String METRIC_LATE_COMPLAINTS = "late-complaints";
     public static final String METRIC_ALERTS = "alerts";
+    /** Complaints not counted because their author already complained about the service recently. */
+    public static final String METRIC_REPEAT_COMPLAINTS = "repeat-complaints";
 
     private Names() {
     }

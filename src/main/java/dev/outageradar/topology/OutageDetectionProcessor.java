@@ -1,16 +1,18 @@
 package dev.outageradar.topology;
 
-import dev.outageradar.detect.EwmaBaseline;
+import dev.outageradar.detect.SeasonalBaseline;
 import dev.outageradar.detect.ServiceDetector;
+import dev.outageradar.detect.ServiceDetectors;
 import dev.outageradar.detect.ServiceState;
 import dev.outageradar.detect.WindowTally;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
-import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -26,30 +28,40 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Windows close when the {@link SourceClock} (the slowest active posts partition) has passed their end
  * plus grace, never on a wall-clock punctuator, so a replay gives the same result as the live stream.
  * A complaint for a window already closed is late: counted in the late-complaints metric, not added.
+ *
+ * <p>People are counted, not posts: an author's complaint about a service counts only if the same author
+ * has no counted complaint about it within {@code authorHorizon} (event time, either side), as the
+ * best-known outage trackers count a user's first report only. One account posting 500 complaints adds
+ * one. The result is deterministic when an author's posts arrive in order on one posts partition (the
+ * replay producer keys posts by author); posts without an author are all counted.
  */
 final class OutageDetectionProcessor implements Processor<String, ServiceSignal, String, DetectorOutput> {
 
     static final int MAX_SAMPLES = 3;
     private static final String CLOCK_KEY = "clock";
 
-    private final ServiceDetector<EwmaBaseline.State> detector;
+    private final ServiceDetectors detectors;
     private final long windowMs;
+    private final long authorHorizonMs;
     private final long graceMs;
     private final int sourcePartitions;
     private ProcessorContext<String, DetectorOutput> context;
-    private KeyValueStore<String, WindowTally> openWindows;
-    private KeyValueStore<String, ServiceState<EwmaBaseline.State>> services;
+    private CachedStore<WindowTally> openWindows;
+    private CachedStore<ServiceState<SeasonalBaseline.State>> services;
     private KeyValueStore<String, SourceClock> clocks;
+    private KeyValueStore<String, Long> authors;
     private SourceClock clock;
     private Sensor complaints;
     private Sensor lateComplaints;
     private Sensor alerts;
+    private Sensor repeatComplaints;
     private long closedUpTo = Long.MIN_VALUE;
 
-    OutageDetectionProcessor(ServiceDetector<EwmaBaseline.State> detector, long windowMs, long graceMs,
+    OutageDetectionProcessor(ServiceDetectors detectors, long windowMs, long graceMs, long authorHorizonMs,
                              int sourcePartitions) {
-        this.detector = detector;
+        this.detectors = detectors;
         this.windowMs = windowMs;
+        this.authorHorizonMs = authorHorizonMs;
         this.graceMs = graceMs;
         this.sourcePartitions = sourcePartitions;
     }
@@ -57,14 +69,18 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
     @Override
     public void init(ProcessorContext<String, DetectorOutput> context) {
         this.context = context;
-        this.openWindows = context.getStateStore(Names.STORE_OPEN_WINDOWS);
-        this.services = context.getStateStore(Names.STORE_SERVICE_STATE);
+        this.openWindows = new CachedStore<>(context.getStateStore(Names.STORE_OPEN_WINDOWS));
+        this.services = new CachedStore<>(context.getStateStore(Names.STORE_SERVICE_STATE));
         this.clocks = context.getStateStore(Names.STORE_SOURCE_CLOCK);
+        this.authors = context.getStateStore(Names.STORE_COMPLAINT_AUTHORS);
         SourceClock stored = clocks.get(CLOCK_KEY);
         this.clock = stored != null ? stored : SourceClock.waitingFor(sourcePartitions);
         this.complaints = PipelineMetrics.sensor(context, Names.METRIC_COMPLAINTS);
         this.lateComplaints = PipelineMetrics.sensor(context, Names.METRIC_LATE_COMPLAINTS);
         this.alerts = PipelineMetrics.sensor(context, Names.METRIC_ALERTS);
+        this.repeatComplaints = PipelineMetrics.sensor(context, Names.METRIC_REPEAT_COMPLAINTS);
+        // Stream time, not wall-clock: what is forgotten depends only on the feed, so replays agree.
+        context.schedule(Duration.ofMillis(authorHorizonMs), PunctuationType.STREAM_TIME, this::forgetAuthorsBefore);
     }
 
     @Override
@@ -84,14 +100,18 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
 
     private void tally(String service, ServiceSignal signal, long timestamp) {
         long windowStart = Math.floorDiv(timestamp, windowMs) * windowMs;
-        ServiceState<EwmaBaseline.State> state = services.get(service);
+        ServiceState<SeasonalBaseline.State> state = services.get(service);
         if (windowStart <= lastClosableWindow(clock.now())
                 || state != null && windowStart <= state.lastClosedWindowStart()) {
             lateComplaints.record();
             return;
         }
+        if (signal.kind() == ServiceSignal.Kind.COMPLAINT && isRepeat(service, signal.author(), timestamp)) {
+            repeatComplaints.record();
+            return;
+        }
         if (state == null) {
-            services.put(service, detector.newService(service, windowStart - windowMs));
+            services.put(service, detectors.of(service).newService(service, windowStart - windowMs));
         }
         String key = windowKey(service, windowStart);
         WindowTally tally = openWindows.get(key);
@@ -102,6 +122,35 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
         if (signal.kind() == ServiceSignal.Kind.COMPLAINT) {
             complaints.record();
         }
+    }
+
+    /**
+     * Whether the author's complaint repeats one already counted within the horizon. Keeps the latest
+     * counted time per service and author; entries older than the horizon are dropped as stream time passes.
+     */
+    private boolean isRepeat(String service, String author, long timestamp) {
+        if (author == null || author.isEmpty()) {
+            return false;
+        }
+        String key = service + '|' + author;
+        Long counted = authors.get(key);
+        if (counted != null && Math.abs(timestamp - counted) < authorHorizonMs) {
+            return true;
+        }
+        authors.put(key, counted == null ? timestamp : Math.max(counted, timestamp));
+        return false;
+    }
+
+    private void forgetAuthorsBefore(long streamTime) {
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = authors.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value <= streamTime - authorHorizonMs - graceMs - windowMs) {
+                    expired.add(entry.key);
+                }
+            });
+        }
+        expired.forEach(authors::delete);
     }
 
     private static WindowTally add(WindowTally tally, ServiceSignal signal) {
@@ -137,35 +186,33 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
         if (upTo <= closedUpTo) {
             return;
         }
-        List<KeyValue<String, ServiceState<EwmaBaseline.State>>> due = new ArrayList<>();
-        try (KeyValueIterator<String, ServiceState<EwmaBaseline.State>> all = services.all()) {
-            all.forEachRemaining(entry -> {
-                if (entry.value.lastClosedWindowStart() < upTo) {
-                    due.add(entry);
-                }
-            });
+        List<ServiceState<SeasonalBaseline.State>> due = new ArrayList<>();
+        for (ServiceState<SeasonalBaseline.State> state : services.values()) {
+            if (state.lastClosedWindowStart() < upTo) {
+                due.add(state);
+            }
         }
-        for (KeyValue<String, ServiceState<EwmaBaseline.State>> entry : due) {
-            services.put(entry.key, closeWindows(entry.value, upTo));
+        for (ServiceState<SeasonalBaseline.State> state : due) {
+            services.put(state.service(), closeWindows(state, upTo));
         }
         closedUpTo = upTo;
     }
 
-    private ServiceState<EwmaBaseline.State> closeWindows(ServiceState<EwmaBaseline.State> state, long upTo) {
+    private ServiceState<SeasonalBaseline.State> closeWindows(ServiceState<SeasonalBaseline.State> state, long upTo) {
         for (long start = state.lastClosedWindowStart() + windowMs; start <= upTo; start += windowMs) {
             String key = windowKey(state.service(), start);
             WindowTally tally = openWindows.delete(key);
             if (tally == null) {
                 tally = WindowTally.empty(state.service(), start, start + windowMs);
             }
-            ServiceDetector.Step<EwmaBaseline.State> step = detector.judge(state, tally);
+            ServiceDetector.Step<SeasonalBaseline.State> step = detectors.of(state.service()).judge(state, tally);
             state = step.next();
             emit(step);
         }
         return state;
     }
 
-    private void emit(ServiceDetector.Step<EwmaBaseline.State> step) {
+    private void emit(ServiceDetector.Step<SeasonalBaseline.State> step) {
         var assessment = step.assessment();
         long timestamp = assessment.windowEnd();
         if (assessment.count() > 0 || assessment.incidentId() != null || step.event().isPresent()) {

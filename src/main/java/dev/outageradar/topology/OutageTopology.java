@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.outageradar.alert.AlertEvent;
 import dev.outageradar.alert.ServiceCount;
 import dev.outageradar.classify.ComplaintMatcher;
-import dev.outageradar.detect.EwmaBaseline;
-import dev.outageradar.detect.ServiceDetector;
+import dev.outageradar.detect.SeasonalBaseline;
+import dev.outageradar.detect.ServiceDetectors;
 import dev.outageradar.detect.ServiceState;
 import dev.outageradar.detect.WindowTally;
 import dev.outageradar.post.PostParser;
@@ -23,7 +23,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
@@ -41,8 +41,8 @@ public final class OutageTopology {
 
     static final Serde<ServiceSignal> SIGNAL_SERDE = JsonSerde.of(ServiceSignal.class);
     static final Serde<WindowTally> TALLY_SERDE = JsonSerde.of(WindowTally.class);
-    static final Serde<ServiceState<EwmaBaseline.State>> STATE_SERDE =
-            JsonSerde.of(new TypeReference<ServiceState<EwmaBaseline.State>>() { });
+    static final Serde<ServiceState<SeasonalBaseline.State>> STATE_SERDE =
+            JsonSerde.of(new TypeReference<ServiceState<SeasonalBaseline.State>>() { });
     public static final Serde<AlertEvent> ALERT_SERDE = JsonSerde.of(AlertEvent.class);
     public static final Serde<ServiceCount> COUNT_SERDE = JsonSerde.of(ServiceCount.class);
 
@@ -75,14 +75,16 @@ public final class OutageTopology {
                 .to(topics.deadLetters(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName(Names.SINK_DEAD_LETTERS));
 
-        builder.addStateStore(openWindowsStore());
-        builder.addStateStore(serviceStateStore());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.STORE_SOURCE_CLOCK),
+        boolean inMemory = settings.inMemoryStores();
+        builder.addStateStore(Stores.keyValueStoreBuilder(keyValueStore(Names.STORE_OPEN_WINDOWS, inMemory),
+                Serdes.String(), TALLY_SERDE));
+        builder.addStateStore(Stores.keyValueStoreBuilder(keyValueStore(Names.STORE_SERVICE_STATE, inMemory),
+                Serdes.String(), STATE_SERDE));
+        builder.addStateStore(Stores.keyValueStoreBuilder(keyValueStore(Names.STORE_SOURCE_CLOCK, inMemory),
                 Serdes.String(), JsonSerde.of(SourceClock.class)));
-        ServiceDetector<EwmaBaseline.State> detector = new ServiceDetector<>(
-                new EwmaBaseline(settings.detector().windows(settings.detector().halfLife()),
-                        settings.detector().windows(settings.detector().warmup())),
-                settings.detector());
+        builder.addStateStore(Stores.keyValueStoreBuilder(keyValueStore(Names.STORE_COMPLAINT_AUTHORS, inMemory),
+                Serdes.String(), Serdes.Long()));
+        ServiceDetectors detectors = new ServiceDetectors(settings.detector(), settings.serviceDetectors());
 
         KStream<String, DetectorOutput> detected = branches.get(Names.SPLIT_PARSED + Names.BRANCH_ACCEPTED)
                 .mapValues(value -> ((ParsedPost.Accepted) value).post(), Named.as(Names.ACCEPTED_POST))
@@ -92,10 +94,10 @@ public final class OutageTopology {
                         .withKeySerde(Serdes.String())
                         .withValueSerde(SIGNAL_SERDE)
                         .withStreamPartitioner(new TickBroadcastPartitioner()))
-                .process(() -> new OutageDetectionProcessor(detector, windowMs, settings.grace().toMillis(),
-                                settings.postsPartitions()),
+                .process(() -> new OutageDetectionProcessor(detectors, windowMs, settings.grace().toMillis(),
+                                settings.authorHorizon().toMillis(), settings.postsPartitions()),
                         Named.as(Names.DETECT_OUTAGES), Names.STORE_OPEN_WINDOWS, Names.STORE_SERVICE_STATE,
-                        Names.STORE_SOURCE_CLOCK);
+                        Names.STORE_SOURCE_CLOCK, Names.STORE_COMPLAINT_AUTHORS);
 
         var outputs = detected.split(Named.as(Names.SPLIT_OUTPUTS))
                 .branch((key, value) -> value instanceof DetectorOutput.Alerted, Branched.as(Names.BRANCH_ALERTS))
@@ -111,13 +113,8 @@ public final class OutageTopology {
         return builder.build();
     }
 
-    private static StoreBuilder<KeyValueStore<String, WindowTally>> openWindowsStore() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.STORE_OPEN_WINDOWS),
-                Serdes.String(), TALLY_SERDE);
+    private static KeyValueBytesStoreSupplier keyValueStore(String name, boolean inMemory) {
+        return inMemory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
     }
 
-    private static StoreBuilder<KeyValueStore<String, ServiceState<EwmaBaseline.State>>> serviceStateStore() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.STORE_SERVICE_STATE),
-                Serdes.String(), STATE_SERDE);
-    }
 }

@@ -2,6 +2,7 @@ package dev.outageradar.topology;
 
 import dev.outageradar.detect.DetectorSettings;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * What the topology needs to know, and nothing about how to reach Kafka: the live app, the offline
@@ -13,9 +14,22 @@ import java.time.Duration;
  *                      reported its progress (or gone idle)
  * @param idleAfter     a posts partition without posts for this long (wall clock) stops holding back
  *                      the closing of windows
+ * @param authorHorizon an author counts once per service within this span (event time)
+ * @param serviceDetectors per-service detector settings, for the services whose catalog entry overrides
+ *                      {@code detector}
+ * @param inMemoryStores keep state in memory (with changelogs) instead of RocksDB: for the offline
+ *                      backtest, where nothing outlives the run
  */
 public record TopologySettings(Topics topics, Duration grace, int maxTextLength, DetectorSettings detector,
-                               int postsPartitions, Duration idleAfter) {
+                               int postsPartitions, Duration idleAfter, Duration authorHorizon,
+                               Map<String, DetectorSettings> serviceDetectors, boolean inMemoryStores) {
+
+    public TopologySettings {
+        serviceDetectors = Map.copyOf(serviceDetectors);
+        if (authorHorizon.isNegative() || authorHorizon.isZero()) {
+            throw new IllegalArgumentException("author horizon must be positive");
+        }
+    }
 
     /** Event-time step at which posts partitions report progress: bounds how late a window closes. */
     public Duration tickInterval() {
@@ -24,7 +38,23 @@ public record TopologySettings(Topics topics, Duration grace, int maxTextLength,
     }
 
     public TopologySettings withPostsPartitions(int partitions) {
-        return new TopologySettings(topics, grace, maxTextLength, detector, partitions, idleAfter);
+        return new TopologySettings(topics, grace, maxTextLength, detector, partitions, idleAfter, authorHorizon,
+                serviceDetectors, inMemoryStores);
+    }
+
+    public TopologySettings withTopics(Topics newTopics) {
+        return new TopologySettings(newTopics, grace, maxTextLength, detector, postsPartitions, idleAfter, authorHorizon,
+                serviceDetectors, inMemoryStores);
+    }
+
+    public TopologySettings withServiceDetectors(Map<String, DetectorSettings> perService) {
+        return new TopologySettings(topics, grace, maxTextLength, detector, postsPartitions, idleAfter, authorHorizon,
+                perService, inMemoryStores);
+    }
+
+    public TopologySettings withInMemoryStores() {
+        return new TopologySettings(topics, grace, maxTextLength, detector, postsPartitions, idleAfter, authorHorizon,
+                serviceDetectors, true);
     }
 
     public Duration windowSize() {
@@ -33,6 +63,7 @@ public record TopologySettings(Topics topics, Duration grace, int maxTextLength,
 
     public static TopologySettings defaults() {
         return new TopologySettings(Topics.defaults(), Duration.ofSeconds(30), 4_000,
-                DetectorSettings.defaults(Duration.ofMinutes(1)), 1, Duration.ofSeconds(30));
+                DetectorSettings.defaults(Duration.ofMinutes(1)), 1, Duration.ofSeconds(30), Duration.ofHours(1),
+                Map.of(), false);
     }
 }

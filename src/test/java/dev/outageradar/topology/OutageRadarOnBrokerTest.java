@@ -46,9 +46,7 @@ class OutageRadarOnBrokerTest {
                 KAFKA.uniqueName("alerts"), KAFKA.uniqueName("counts"));
         KAFKA.createTopics(PARTITIONS, topics.all().toArray(String[]::new));
         Path feed = writeFeed();
-        TopologySettings defaults = TopologySettings.defaults();
-        TopologySettings settings = new TopologySettings(topics, defaults.grace(), defaults.maxTextLength(),
-                defaults.detector(), PARTITIONS, defaults.idleAfter());
+        TopologySettings settings = TopologySettings.defaults().withTopics(topics).withPostsPartitions(PARTITIONS);
         var matcher = ComplaintMatcher.compile(ServiceCatalog.load(Path.of("config/services.yaml")));
 
         try (KafkaStreams streams = new KafkaStreams(OutageTopology.build(settings, matcher), streamsProps())) {

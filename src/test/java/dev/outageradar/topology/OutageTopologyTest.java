@@ -60,8 +60,12 @@ class OutageTopologyTest {
     }
 
     private void post(Instant at, String text) {
+        post(at, text, "u" + (nextId + 1));
+    }
+
+    private void post(Instant at, String text, String author) {
         String json = "{\"id\":\"" + (nextId++) + "\",\"created_at\":\"" + at + "\",\"text\":\"" + text
-                + "\",\"author\":\"u" + nextId + "\"}";
+                + "\",\"author\":\"" + author + "\"}";
         // The broker time is deliberately wrong: event time must come from created_at.
         posts.pipeInput(null, json.getBytes(StandardCharsets.UTF_8), Instant.parse("2030-01-01T00:00:00Z"));
     }
@@ -98,7 +102,27 @@ class OutageTopologyTest {
         AlertEvent resolved = events.get(1);
         assertThat(resolved.incidentId()).isEqualTo(suspected.incidentId());
         assertThat(resolved.peakCount()).isEqualTo(200);
-        assertThat(resolved.detectedAt()).isEqualTo(burst.plus(Duration.ofMinutes(25)));
+        // The quiet period (15 minutes) after the burst's last window.
+        assertThat(resolved.detectedAt()).isEqualTo(burst.plus(Duration.ofMinutes(35)));
+    }
+
+    @Test
+    void oneAccountPostingHundredsOfComplaintsCountsOncePerHour() {
+        minutes(DAY, 180, 2, "is spotify down?");
+        Instant spam = DAY.plus(Duration.ofMinutes(180));
+        for (int i = 0; i < 500; i++) {
+            post(spam.plusMillis(i * 7_000L), "SPOTIFY IS DOWN AGAIN #SpotifyDown", "angry-fan");
+        }
+        minutes(spam.plus(Duration.ofMinutes(60)), 30, 2, "is spotify down?");
+
+        assertThat(alerts.isEmpty()).isTrue();
+        List<ServiceCount> published = counts.readValuesToList();
+        // The account's first complaint counts; its next 499, all within the hour, do not, so the
+        // following windows are empty (and not published) until ordinary traffic resumes.
+        assertThat(published.get(180).windowStart()).isEqualTo(spam);
+        assertThat(published.get(180).count()).isEqualTo(1);
+        assertThat(published.get(181).windowStart()).isEqualTo(spam.plus(Duration.ofMinutes(60)));
+        assertThat(published.get(181).count()).isEqualTo(2);
     }
 
     @Test
