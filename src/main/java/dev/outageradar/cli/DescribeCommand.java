@@ -23,7 +23,8 @@ final class DescribeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AppConfig app = config.load();
-        var topology = OutageTopology.build(app.topology(), ComplaintMatcher.compile(ServiceCatalog.load(app.catalog())));
+        ServiceCatalog catalog = ServiceCatalog.load(app.catalog());
+        var topology = OutageTopology.build(app.topologyWith(catalog), ComplaintMatcher.compile(catalog));
         spec.commandLine().getOut().println(topology.describe());
         return 0;
     }

@@ -45,7 +45,9 @@ final class Pipeline implements AutoCloseable {
 
     /** @param temporaryBroker when no cluster is configured: a throw-away broker instead of the persistent one */
     static Pipeline start(AppConfig config, boolean temporaryBroker) {
-        ComplaintMatcher matcher = ComplaintMatcher.compile(ServiceCatalog.load(config.catalog()));
+        ServiceCatalog catalog = ServiceCatalog.load(config.catalog());
+        ComplaintMatcher matcher = ComplaintMatcher.compile(catalog);
+        TopologySettings withCatalog = config.topologyWith(catalog);
         EmbeddedKafkaBroker broker = null;
         String bootstrap;
         if (config.bootstrapServers().isPresent()) {
@@ -57,7 +59,7 @@ final class Pipeline implements AutoCloseable {
         }
         try {
             int postsPartitions = provisionTopics(config, bootstrap);
-            TopologySettings settings = config.topology().withPostsPartitions(postsPartitions);
+            TopologySettings settings = withCatalog.withPostsPartitions(postsPartitions);
             Topology topology = OutageTopology.build(settings, matcher);
             KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.of(config, bootstrap));
             streams.setUncaughtExceptionHandler(e -> {
