@@ -18,6 +18,12 @@ public interface BaselineModel<S> {
     /** Whether the state has seen enough windows for its expectation to be trusted. */
     boolean warmedUp(S state);
 
+    /**
+     * Whether the model is past its cold start: until then it cannot tell a slow rise from its own
+     * ignorance, so it learns every ordinary window at once rather than holding windows back.
+     */
+    boolean settled(S state);
+
     /** State after an ordinary window; windows judged anomalous are never passed here. */
     S learn(S state, long windowStartMs, long count);
 }

@@ -79,6 +79,12 @@ public final class SeasonalBaseline implements BaselineModel<SeasonalBaseline.St
         return state.windows() >= Math.max(1, warmupWindows);
     }
 
+    /** Once a whole day is known, the expectation is the seasonal forecast alone. */
+    @Override
+    public boolean settled(State state) {
+        return rhythmKnown(state) >= 1.0;
+    }
+
     @Override
     public State learn(State state, long windowStartMs, long count) {
         int hour = hourOf(windowStartMs);

@@ -23,8 +23,8 @@ import java.util.Optional;
  * doubling); RESOLVED once the count over the quiet period, and over the scale that opened the incident
  * if longer, is back near normal.
  *
- * <p>Learning is delayed by the longest scale: a window teaches the baseline and the noise only once that
- * much later traffic has shown no incident. An outage that builds up slowly is thus judged against what
+ * <p>Once the model has settled (past its cold start), learning is delayed by the longest scale: a window
+ * teaches the baseline and the noise only once that much later traffic has shown no incident. An outage that builds up slowly is thus judged against what
  * was normal before it began, not against its own first half hour, and the windows of an incident (and of
  * the ramp before it opened) are never learned: an outage does not raise what counts as normal.
  */
@@ -71,8 +71,8 @@ public final class ServiceDetector<S> {
     }
 
     public ServiceState<S> newService(String service, long lastClosedWindowStart) {
-        return new ServiceState<>(service, lastClosedWindowStart, model.initial(), Dispersion.prior(scales.length),
-                RecentWindows.empty(), null);
+        return new ServiceState<>(service, lastClosedWindowStart, Long.MIN_VALUE, model.initial(),
+                Dispersion.prior(scales.length), RecentWindows.empty(), null);
     }
 
     public Step<S> judge(ServiceState<S> state, WindowTally window) {
@@ -103,16 +103,23 @@ public final class ServiceDetector<S> {
                 : Severity.of(count, count / expected, settings.minCount());
 
         OpenIncident incident = state.incident();
+        long learnedThrough = state.learnedThrough();
         IncidentEvent event = null;
         if (incident == null) {
             if (shortestAnomalous != null) {
                 incident = open(window, shortestAnomalous.windows(), severity);
                 event = event(IncidentEventType.OUTAGE_SUSPECTED, incident, window, expected, strongest,
                         window.samples());
-            } else if (recent.size() > learnDelay) {
-                int matured = recent.size() - 1 - learnDelay;
-                baseline = model.learn(baseline, window.windowStart() - learnDelay * windowMs, recent.countAt(matured));
-                dispersion = dispersion.learn(recent, matured, scales, noiseDecay);
+            } else {
+                // Settled, a window waits out the delay; during the cold start it is learned at once.
+                int delay = model.settled(baseline) ? learnDelay : 0;
+                long start = window.windowStart() - delay * windowMs;
+                if (recent.size() > delay && start > learnedThrough) {
+                    int index = recent.size() - 1 - delay;
+                    baseline = model.learn(baseline, start, recent.countAt(index));
+                    dispersion = dispersion.learn(recent, index, scales, noiseDecay);
+                    learnedThrough = start;
+                }
             }
         } else {
             incident = incident.grown(window, severity);
@@ -133,8 +140,8 @@ public final class ServiceDetector<S> {
         WindowAssessment assessment = new WindowAssessment(window.service(), window.windowStart(), window.windowEnd(),
                 count, window.recoveries(), expected, strongest.score(), threshold(expected, dispersion.of(0)),
                 shortestAnomalous != null, incident == null ? null : incident.id());
-        ServiceState<S> next = new ServiceState<>(state.service(), window.windowStart(), baseline, dispersion, recent,
-                incident);
+        ServiceState<S> next = new ServiceState<>(state.service(), window.windowStart(), learnedThrough, baseline,
+                dispersion, recent, incident);
         return new Step<>(next, assessment, Optional.ofNullable(event));
     }
 

@@ -5,8 +5,9 @@ package dev.outageradar.detect;
  * open incident (or null) and the last window already judged, so that no window is judged twice and none
  * is skipped.
  *
+ * @param learnedThrough start of the newest window learned, so none is learned twice
  * @param <S> the baseline model's state
  */
-public record ServiceState<S>(String service, long lastClosedWindowStart, S baseline, Dispersion dispersion,
-                              RecentWindows recent, OpenIncident incident) {
+public record ServiceState<S>(String service, long lastClosedWindowStart, long learnedThrough, S baseline,
+                              Dispersion dispersion, RecentWindows recent, OpenIncident incident) {
 }

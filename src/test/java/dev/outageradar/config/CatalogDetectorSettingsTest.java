@@ -30,9 +30,11 @@ class CatalogDetectorSettingsTest {
     void aServiceOverridesTheCatalogDefaultsWhichOverrideTheGlobalSettings() {
         Map<String, DetectorSettings> settings = resolve("""
                   - id: spotify
+                    name: Spotify
                     names: [spotify]
                     detector: {min_count: 20, scales: [5m, 1h], warmup: 0s}
                   - id: netflix
+                    name: Netflix
                     names: [netflix]
                 """);
 
@@ -52,11 +54,12 @@ class CatalogDetectorSettingsTest {
     void aBadValueNamesTheFileTheServiceAndTheKey() {
         assertThatThrownBy(() -> resolve("""
                   - id: spotify
+                    name: Spotify
                     names: [spotify]
                     detector: {min_count: lots}
                 """))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("services.yaml: service spotify: detector min.count=\\"lots\\" is invalid: "
+                .hasMessage("services.yaml: service spotify: detector min.count=\"lots\" is invalid: "
                         + "expected a whole number of at least 1");
     }
 
@@ -64,6 +67,7 @@ class CatalogDetectorSettingsTest {
     void anUnknownKeyIsAnErrorListingTheKnownOnes() {
         assertThatThrownBy(() -> resolve("""
                   - id: spotify
+                    name: Spotify
                     names: [spotify]
                     detector: {min_cuont: 5}
                 """))
@@ -76,6 +80,7 @@ class CatalogDetectorSettingsTest {
     void settingsThatContradictEachOtherAreOneLine() {
         assertThatThrownBy(() -> resolve("""
                   - id: spotify
+                    name: Spotify
                     names: [spotify]
                     detector: {scales: [90s]}
                 """))

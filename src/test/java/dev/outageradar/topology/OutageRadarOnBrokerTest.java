@@ -68,7 +68,7 @@ class OutageRadarOnBrokerTest {
             assertThat(events.get(0).get("window_start").asText()).isEqualTo("2024-09-30T13:00:00Z");
             assertThat(events.get(0).get("count").asLong()).isEqualTo(200);
             assertThat(events.get(1).get("incident_id").asText()).isEqualTo("spotify-20240930T1300Z");
-            assertThat(events.get(1).get("detected_at").asText()).isEqualTo("2024-09-30T13:25:00Z");
+            assertThat(events.get(1).get("detected_at").asText()).isEqualTo("2024-09-30T13:35:00Z");
             assertThat(dead).extracting(r -> new String(r.headers().lastHeader(DeadLetterHeaders.REASON).value(),
                     StandardCharsets.UTF_8)).containsExactlyInAnyOrder("NOT_JSON", "MISSING_CREATED_AT");
             assertThat(dead).extracting(ConsumerRecord::value)
