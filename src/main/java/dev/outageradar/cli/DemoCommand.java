@@ -111,7 +111,10 @@ final class DemoCommand implements Callable<Integer> {
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            // The high watermark, not the read-committed end: the last transaction's commit marker may
+            // reach the dead-letter partition a moment after the group's offsets, and until it does a
+            // read-committed end stops short of the last dead letter.
+            Map<TopicPartition, Long> ends = highWatermarks(pipeline, partitions);
 
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
@@ -123,6 +126,15 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return reasons;
+    }
+
+    private static Map<TopicPartition, Long> highWatermarks(Pipeline pipeline, List<TopicPartition> partitions) {
+        Properties props = new Properties();
+        props.putAll(pipeline.clientProperties());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            return consumer.endOffsets(partitions);
+        }
     }
 
     private static void printSummary(PrintWriter out, long sent, Map<String, Long> deadLetters,
