@@ -11,12 +11,14 @@ import dev.outageradar.topology.OutageTopology;
 import dev.outageradar.topology.TopologySettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
@@ -81,13 +83,20 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** Creates missing topics and returns the posts topic's partition count. */
+    /**
+     * Creates missing topics and returns the posts topic's partition count. The topics it creates keep
+     * the broker's append time as record timestamp: records carry event time (a replayed feed's posts,
+     * and the dead letters and alerts derived from them, are months old), and with create time the
+     * broker would roll a segment per record and delete all but the newest at its first retention check,
+     * so a replay's input and results would vanish. Event time is read from the posts themselves.
+     */
     private static int provisionTopics(AppConfig config, String bootstrap) {
         Properties props = StreamsProperties.clientsOf(config, bootstrap);
         try (Admin admin = Admin.create(props)) {
             var topics = config.topology().topics();
             List<NewTopic> wanted = topics.all().stream()
-                    .map(name -> new NewTopic(name, config.partitions(), config.replicationFactor()))
+                    .map(name -> new NewTopic(name, config.partitions(), config.replicationFactor())
+                            .configs(Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime")))
                     .toList();
             TopicProvisioner.ensure(admin, wanted);
             return admin.describeTopics(List.of(topics.posts())).allTopicNames().get(30, TimeUnit.SECONDS)

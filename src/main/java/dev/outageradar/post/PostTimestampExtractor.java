@@ -13,7 +13,8 @@ import org.apache.kafka.streams.processor.TimestampExtractor;
  *
  * <p>A record without a usable time must still reach the parser, which sends it to the dead-letter topic:
  * returning a negative timestamp would make Kafka Streams drop it with only a log line. Such a record
- * gets the partition's current stream time, so it neither moves stream time nor lands in a closed window.
+ * gets the partition's current stream time (the epoch before there is one), so it never moves stream time;
+ * the broker's timestamp is no substitute, as it may be years after the feed.
  */
 public final class PostTimestampExtractor implements TimestampExtractor {
 
@@ -27,10 +28,8 @@ public final class PostTimestampExtractor implements TimestampExtractor {
                 return createdAt;
             }
         }
-        if (partitionTime >= 0) {
-            return partitionTime;
-        }
-        return Math.max(0, record.timestamp());
+        // Before the partition has a stream time, the epoch: it moves no clock, and the record is rejected.
+        return Math.max(0, partitionTime);
     }
 
     /** The top-level {@code created_at} in epoch millis, or -1 when it is missing or malformed. */
