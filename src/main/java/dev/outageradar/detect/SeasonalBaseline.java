@@ -12,9 +12,9 @@ package dev.outageradar.detect;
  *       while one with 5,000 a minute learns its day within hours. This is the Poisson-Gamma posterior mean
  *       of the factor under a Gamma(k, k) prior.</li>
  *   <li><b>Cold start follows recent traffic.</b> Until a whole day has been seen the rhythm is unknown,
- *       so the expectation blends, in proportion to the share of the first day seen, a fast average of
- *       recent windows ({@code learningHalfLife}) with the seasonal forecast. A fresh deployment at 04:00
- *       is therefore not surprised by the evening rise.</li>
+ *       so the expectation is a fast average of recent windows ({@code learningHalfLife}); the seasonal
+ *       forecast takes over once the day is known. A fresh deployment at 04:00 is therefore not surprised
+ *       by the evening rise.</li>
  *   <li><b>Both averages start unbiased:</b> until their half-life is reached every window weighs the same,
  *       so a new service is not compared with an artificial zero.</li>
  * </ul>
@@ -69,9 +69,10 @@ public final class SeasonalBaseline implements BaselineModel<SeasonalBaseline.St
 
     @Override
     public double expected(State state, long windowStartMs) {
-        double seasonal = state.level() * hourFactor(state, hourOf(windowStartMs)) * dayFactor(state, dayOf(windowStartMs));
-        double known = rhythmKnown(state);
-        return known * seasonal + (1 - known) * state.recent();
+        if (!settled(state)) {
+            return state.recent();
+        }
+        return state.level() * hourFactor(state, hourOf(windowStartMs)) * dayFactor(state, dayOf(windowStartMs));
     }
 
     @Override
@@ -82,7 +83,7 @@ public final class SeasonalBaseline implements BaselineModel<SeasonalBaseline.St
     /** Once a whole day is known, the expectation is the seasonal forecast alone. */
     @Override
     public boolean settled(State state) {
-        return rhythmKnown(state) >= 1.0;
+        return state.windows() >= windowsPerDay;
     }
 
     @Override
@@ -100,17 +101,19 @@ public final class SeasonalBaseline implements BaselineModel<SeasonalBaseline.St
         double[] hourPredicted = state.hourPredicted().clone();
         hourObserved[hour] = hourObserved[hour] * hourDecay + count;
         hourPredicted[hour] = hourPredicted[hour] * hourDecay + level * dayFactor;
-        double[] dayObserved = state.dayObserved().clone();
-        double[] dayPredicted = state.dayPredicted().clone();
-        dayObserved[day] = dayObserved[day] * dayDecay + count;
-        dayPredicted[day] = dayPredicted[day] * dayDecay + level * hourFactor;
+        double[] dayObserved = state.dayObserved();
+        double[] dayPredicted = state.dayPredicted();
+        // A weekday's factor is corrected only once a week: learned against the drifting level of the
+        // first day it would stay wrong for weeks, so the weekly rhythm starts once a day is known.
+        if (settled(state)) {
+            dayObserved = dayObserved.clone();
+            dayPredicted = dayPredicted.clone();
+            dayObserved[day] = dayObserved[day] * dayDecay + count;
+            dayPredicted[day] = dayPredicted[day] * dayDecay + level * hourFactor;
+        }
         return new State(windows, recent, level, hourObserved, hourPredicted, dayObserved, dayPredicted);
     }
 
-    /** Share of the first day seen: how much the learned rhythm is trusted over recent traffic. */
-    private double rhythmKnown(State state) {
-        return Math.min(1.0, state.windows() / (double) windowsPerDay);
-    }
 
     /** The hour's factor, normalized so that the factors of a day average 1. */
     static double hourFactor(State state, int hour) {

@@ -55,6 +55,8 @@ public final class OutageTopology {
         namingCheck.put(StreamsConfig.APPLICATION_ID_CONFIG, "naming-check");
         namingCheck.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         namingCheck.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        // Only so that this throw-away config does not log Kafka's advice about the setting.
+        namingCheck.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(namingCheck)));
         Topics topics = settings.topics();
         long windowMs = settings.windowSize().toMillis();
