@@ -15,6 +15,12 @@ public interface BaselineModel<S> {
     /** Complaints expected in the window starting at {@code windowStartMs}. */
     double expected(S state, long windowStartMs);
 
+    /**
+     * Relative variance of {@link #expected} itself, from how little the model has seen yet: added to the
+     * rate's noise when a count is judged, so a young model is cautious and a well-fed one is sharp.
+     */
+    double uncertainty(S state, long windowStartMs);
+
     /** Whether the state has seen enough windows for its expectation to be trusted. */
     boolean warmedUp(S state);
 
@@ -24,6 +30,12 @@ public interface BaselineModel<S> {
      */
     boolean settled(S state);
 
-    /** State after an ordinary window; windows judged anomalous are never passed here. */
-    S learn(S state, long windowStartMs, long count);
+    /**
+     * State after an ordinary window; windows judged anomalous are never passed here.
+     *
+     * @param rateVariance how much the rate wanders beyond Poisson noise over the detector's longest scale
+     *                     (the relative variance c of {@link Dispersion}): a busy service's counts say less
+     *                     about its rhythm than their number suggests, since a whole afternoon can be busy
+     */
+    S learn(S state, long windowStartMs, long count, double rateVariance);
 }

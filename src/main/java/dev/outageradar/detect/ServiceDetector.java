@@ -16,7 +16,7 @@ import java.util.Optional;
  * 15 and 60 minutes by default): a sharp spike shows in one window, a moderate outage of a small service
  * only in the sum of many. A scale is anomalous when its count passes all three bars of
  * {@link DetectorSettings}: min count, min ratio to the expected level, and min score under the scale's
- * learned noise ({@link Dispersion}).
+ * learned noise ({@link Dispersion}) widened by the model's own uncertainty ({@link BaselineModel#uncertainty}).
  *
  * <p>Lifecycle: at most one open incident. SUSPECTED when any scale is anomalous; UPDATED when the
  * severity rises or the peak window has doubled since the last event (a bounded rate: at most one per
@@ -84,9 +84,10 @@ public final class ServiceDetector<S> {
         long count = window.complaints();
         RecentWindows recent = state.recent().plus(count, expected, historyCapacity);
         boolean warmedUp = model.warmedUp(baseline);
+        double uncertainty = model.uncertainty(baseline, window.windowStart());
         Evidence[] evidence = new Evidence[scales.length];
         for (int i = 0; i < scales.length; i++) {
-            evidence[i] = evidence(recent, scales[i], dispersion.of(i), warmedUp);
+            evidence[i] = evidence(recent, scales[i], dispersion.of(i) + uncertainty, warmedUp);
         }
         Evidence shortestAnomalous = null;
         Evidence strongest = evidence[0];
@@ -116,7 +117,7 @@ public final class ServiceDetector<S> {
                 long start = window.windowStart() - delay * windowMs;
                 if (recent.size() > delay && start > learnedThrough) {
                     int index = recent.size() - 1 - delay;
-                    baseline = model.learn(baseline, start, recent.countAt(index));
+                    baseline = model.learn(baseline, start, recent.countAt(index), dispersion.of(scales.length - 1));
                     dispersion = dispersion.learn(recent, index, scales, noiseDecay);
                     learnedThrough = start;
                 }
@@ -138,7 +139,7 @@ public final class ServiceDetector<S> {
             }
         }
         WindowAssessment assessment = new WindowAssessment(window.service(), window.windowStart(), window.windowEnd(),
-                count, window.recoveries(), expected, strongest.score(), threshold(expected, dispersion.of(0)),
+                count, window.recoveries(), expected, strongest.score(), threshold(expected, dispersion.of(0) + uncertainty),
                 shortestAnomalous != null, incident == null ? null : incident.id());
         ServiceState<S> next = new ServiceState<>(state.service(), window.windowStart(), learnedThrough, baseline,
                 dispersion, recent, incident);

@@ -52,6 +52,12 @@ public final class Backtest {
 
     public static Summary run(Path feed, TopologySettings settings, ComplaintMatcher matcher,
                               Consumer<AlertEvent> onAlert) {
+        return run(feed, settings, matcher, onAlert, count -> { });
+    }
+
+    /** Also hands every closed window (the service-counts records) to {@code onCount}, in order. */
+    public static Summary run(Path feed, TopologySettings settings, ComplaintMatcher matcher,
+                              Consumer<AlertEvent> onAlert, Consumer<ServiceCount> onCount) {
         Path stateDir = temporaryStateDir();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "outage-radar-backtest");
@@ -83,12 +89,12 @@ public final class Backtest {
                 if (lines % DRAIN_EVERY == 0) {
                     alerts += drain(alertTopic, onAlert);
                     deadLetters += dlq.readValuesToList().size();
-                    span = span.plus(counts);
+                    span = span.plus(counts, onCount);
                 }
             }
             alerts += drain(alertTopic, onAlert);
             deadLetters += dlq.readValuesToList().size();
-            span = span.plus(counts);
+            span = span.plus(counts, onCount);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -100,10 +106,11 @@ public final class Backtest {
     /** The event-time span of the windows judged, from what the counts topic published. */
     private record Span(Instant from, Instant to) {
 
-        Span plus(TestOutputTopic<String, ServiceCount> counts) {
+        Span plus(TestOutputTopic<String, ServiceCount> counts, Consumer<ServiceCount> onCount) {
             Instant first = from;
             Instant last = to;
             for (ServiceCount count : counts.readValuesToList()) {
+                onCount.accept(count);
                 first = first == null || count.windowStart().isBefore(first) ? count.windowStart() : first;
                 last = last == null || count.windowEnd().isAfter(last) ? count.windowEnd() : last;
             }

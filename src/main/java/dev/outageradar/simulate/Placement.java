@@ -43,12 +43,18 @@ final class Placement {
      * returns the start, or null when the feed is too crowded.
      */
     Instant findStart(Rng rng, Duration duration, List<String> serviceIds) {
-        long slots = Duration.between(start, end.minus(duration)).toMinutes();
+        return findStart(rng, duration, serviceIds, start);
+    }
+
+    /** As {@link #findStart(Rng, Duration, List)}, starting no earlier than {@code notBefore}. */
+    Instant findStart(Rng rng, Duration duration, List<String> serviceIds, Instant notBefore) {
+        Instant first = notBefore.isAfter(start) ? notBefore : start;
+        long slots = Duration.between(first, end.minus(duration)).toMinutes();
         if (slots < 0) {
             return null;
         }
         for (int i = 0; i < ATTEMPTS; i++) {
-            Instant from = start.plus(Duration.ofMinutes((long) (rng.nextDouble() * (slots + 1))));
+            Instant from = first.plus(Duration.ofMinutes((long) (rng.nextDouble() * (slots + 1))));
             Instant to = from.plus(duration);
             if (serviceIds.stream().allMatch(id -> isFree(id, from, to))) {
                 return from;

@@ -18,7 +18,11 @@ public final class SimulationPlanner {
 
     /** Even a small service is mentioned a little every day. */
     private static final double MIN_MENTIONS_PER_DAY = 20;
+    /** Three times the detector's default min count: an outage smaller than that is not in the data. */
+    static final double MIN_EXCESS_COMPLAINTS = 30;
+    private static final int PLACEMENT_TRIES = 200;
     private static final double COMPETITOR_SHARE = 0.05;
+    static final Duration LEARNING_DAY = Duration.ofDays(1);
     private static final LocalTime HOLIDAY_EVENING = LocalTime.of(18, 0);
     private static final Duration HOLIDAY_LENGTH = Duration.ofHours(5);
 
@@ -57,7 +61,7 @@ public final class SimulationPlanner {
         decoys.planNegated();
         decoys.planSingleAccount();
         for (int i = 0; i < outages; i++) {
-            planOutage(rng.pick(services));
+            planOutage();
         }
         return new SimulationPlan(start, end, services, placement.episodes(), List.of(), options.seed(),
                 options.outOfOrderFraction(), SimulationPlan.DEFAULT_MAX_DISORDER);
@@ -98,7 +102,7 @@ public final class SimulationPlanner {
         Duration duration = Duration.ofMinutes(Math.round(rng.logUniform(60, 180)));
         List<String> blocked = new ArrayList<>(rivals);
         blocked.add(down.id());
-        Instant from = placement.findStart(rng, duration, blocked);
+        Instant from = placement.findStart(rng, duration, blocked, outagesFrom());
         if (from == null) {
             throw doesNotFit();
         }
@@ -110,16 +114,58 @@ public final class SimulationPlanner {
         }
     }
 
-    private void planOutage(SimulatedService service) {
+    /**
+     * An outage of a drawn magnitude and length, on a service and at a time where it shows: one that adds
+     * at least {@link #MIN_EXCESS_COMPLAINTS} complaints over the service's normal traffic at that hour. A 9x
+     * outage of a service with 5 complaints a day, for an hour, or of a mid-sized one before dawn, is a few
+     * posts: not an outage anyone could see in the posts, so not one to label. Small services still get
+     * outages, the big and long ones at busy hours. After {@link #PLACEMENT_TRIES} draws of service and
+     * time, the busiest service takes it.
+     */
+    private void planOutage() {
         boolean slow = rng.chance(0.25);
         double magnitude = options.magnitude().draw(rng);
         Duration duration = Duration.ofMinutes(Math.round(rng.logUniform(slow ? 30 : 5, 360)));
-        Instant from = placement.findStart(rng, duration, List.of(service.id()));
+        Scenario scenario = slow ? Scenario.SLOW : Scenario.SPIKE;
+        for (int i = 0; i < PLACEMENT_TRIES; i++) {
+            SimulatedService service = rng.pick(services);
+            Instant from = placement.findStart(rng, duration, List.of(service.id()), outagesFrom());
+            if (from == null) {
+                continue;
+            }
+            Episode outage = new Episode(service.id(), from, from.plus(duration), scenario, magnitude, null);
+            if (excess(service, outage) >= MIN_EXCESS_COMPLAINTS) {
+                placement.add(outage);
+                return;
+            }
+        }
+        SimulatedService busiest = services.stream()
+                .max(Comparator.comparingDouble(SimulatedService::complaintsPerDay)).orElseThrow();
+        Instant from = placement.findStart(rng, duration, List.of(busiest.id()), outagesFrom());
         if (from == null) {
             throw doesNotFit();
         }
-        placement.add(new Episode(service.id(), from, from.plus(duration), slow ? Scenario.SLOW : Scenario.SPIKE,
-                magnitude, null));
+        placement.add(new Episode(busiest.id(), from, from.plus(duration), scenario, magnitude, null));
+    }
+
+    /**
+     * Outages start after the detector's documented learning day, when the feed is long enough to leave
+     * one: an outage in the first hour of a fresh deployment is the deployment's normal as far as anyone
+     * watching could know. Decoys may fall anywhere: staying quiet is owed from the first minute.
+     */
+    private Instant outagesFrom() {
+        Instant afterLearning = start.plus(LEARNING_DAY);
+        return Duration.between(afterLearning, end).compareTo(LEARNING_DAY) >= 0 ? afterLearning : start;
+    }
+
+    /** Complaints the outage adds to the service's normal traffic of that hour and day, minute by minute. */
+    private double excess(SimulatedService service, Episode outage) {
+        List<Episode> own = placement.episodes().stream().filter(e -> e.serviceId().equals(service.id())).toList();
+        double total = 0;
+        for (Instant t = outage.start(); t.isBefore(outage.end()); t = t.plus(Duration.ofMinutes(1))) {
+            total += (outage.magnitude() - 1) * Traffic.complaintsPerMinute(service, own, t) * outage.intensity(t);
+        }
+        return total;
     }
 
     private List<String> rivalsOf(SimulatedService service) {

@@ -18,13 +18,15 @@ class SeasonalBaselineTest {
     private static final long MONDAY = Instant.parse("2024-09-02T00:00:00Z").toEpochMilli();
 
     private final SeasonalBaseline model = new SeasonalBaseline(DetectorSettings.defaults(Duration.ofMinutes(1)));
+    /** The counts drawn here are Poisson: the rate itself does not wander. */
+    private static final double NOISE = 0;
     private final Random random = new Random(7);
 
     /** Learns {@code days} of one-minute windows drawn from Poisson(rate(t)), starting on a Monday. */
     private SeasonalBaseline.State learn(int days, LongToDoubleFunction rate) {
         SeasonalBaseline.State state = model.initial();
         for (long t = MONDAY; t < MONDAY + days * DAY; t += MINUTE) {
-            state = model.learn(state, t, poisson(rate.applyAsDouble(t)));
+            state = model.learn(state, t, poisson(rate.applyAsDouble(t)), NOISE);
         }
         return state;
     }
@@ -66,13 +68,43 @@ class SeasonalBaselineTest {
         SeasonalBaseline.State state = model.initial();
         long t = MONDAY + 4 * HOUR;
         for (; t < MONDAY + 20 * HOUR; t += MINUTE) {
-            state = model.learn(state, t, poisson(daily(t)));
+            state = model.learn(state, t, poisson(daily(t)), NOISE);
         }
 
         // 16 hours in, the evening level is expected, not the night's: no surprise at the daily rise.
         assertThat(model.expected(state, t)).isCloseTo(daily(t), within(daily(t) * 0.35));
         assertThat(model.warmedUp(state)).isTrue();
-        assertThat(model.warmedUp(model.learn(model.initial(), MONDAY, 3))).isFalse();
+        assertThat(model.warmedUp(model.learn(model.initial(), MONDAY, 3, NOISE))).isFalse();
+    }
+
+    @Test
+    void aDeploymentThatStartsAtThePeakDoesNotUnderPredictThePeakAfterwards() {
+        SeasonalBaseline.State state = model.initial();
+        long start = MONDAY + 16 * HOUR;
+        for (long t = start; t < start + 2 * DAY; t += MINUTE) {
+            state = model.learn(state, t, poisson(daily(t)), NOISE);
+        }
+
+        // The first hours seen were the busiest: they must not be remembered as the average.
+        assertThat(model.expected(state, start + 2 * DAY)).isCloseTo(50.0, within(7.5));
+        assertThat(model.expected(state, start + 2 * DAY + 12 * HOUR)).isCloseTo(10.0, within(2.5));
+    }
+
+    @Test
+    void oneBusyAfternoonOfABusyServiceIsNotLearnedAsItsRhythm() {
+        // 30 a minute all day, but the first day's 14:00 hour ran at 60: a spell, not the rhythm.
+        double noise = 0.05;
+        SeasonalBaseline.State state = model.initial();
+        for (long t = MONDAY; t < MONDAY + 2 * DAY; t += MINUTE) {
+            boolean spell = t >= MONDAY + 14 * HOUR && t < MONDAY + 15 * HOUR;
+            state = model.learn(state, t, poisson(spell ? 60 : 30), noise);
+        }
+
+        // Counted at face value, the two days' 14:00 would average 45: the spell is weighed as one observation.
+        assertThat(model.expected(state, MONDAY + 2 * DAY + 14 * HOUR + 30 * MINUTE)).isLessThan(40.0);
+        // A quiet service's counts are nearly Poisson, and teach its rhythm at their full worth.
+        SeasonalBaseline.State quiet = learn(14, SeasonalBaselineTest::daily);
+        assertThat(model.expected(quiet, MONDAY + 14 * DAY + 16 * HOUR)).isGreaterThan(42.5);
     }
 
     @Test

@@ -37,6 +37,23 @@ class SimulationPlannerTest {
     }
 
     @Test
+    void everyOutageStartsAfterTheLearningDayAndAddsComplaintsSomeoneCouldSee() {
+        SimulationPlan plan = SimulationPlanner.plan(DEFAULTS);
+
+        assertThat(plan.outages()).allSatisfy(o -> {
+            assertThat(o.start()).isAfterOrEqualTo(plan.start().plus(Duration.ofDays(1)));
+            SimulatedService service = plan.services().stream()
+                    .filter(s -> s.id().equals(o.serviceId())).findFirst().orElseThrow();
+            double excess = 0;
+            for (Instant t = o.start(); t.isBefore(o.end()); t = t.plus(Duration.ofMinutes(1))) {
+                excess += (o.magnitude() - 1) * o.intensity(t)
+                        * Traffic.complaintsPerMinute(service, plan.episodesOf(service.id()), t);
+            }
+            assertThat(excess).as("complaints added by %s", o).isGreaterThanOrEqualTo(30);
+        });
+    }
+
+    @Test
     void aFixedMagnitudeGivesOnlyOutagesOfThatSize() {
         SimulationOptions onlyDoubling = new SimulationOptions(SEPTEMBER, 30, 12, 30, MagnitudeRange.parse("2"), 42, 0.01);
 
