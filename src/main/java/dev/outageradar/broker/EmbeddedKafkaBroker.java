@@ -71,6 +71,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      *
      * @throws dev.outageradar.config.ConfigException when {@code dataDir} cannot hold the broker's data
      */
+    /** Whether the broker's data is thrown away when it stops (the demo's), rather than kept for a restart. */
+    public boolean isTemporary() {
+        return deleteOnClose;
+    }
+
     public static EmbeddedKafkaBroker start(Path dataDir) {
         return start(dataDir.toAbsolutePath().normalize(), false);
     }

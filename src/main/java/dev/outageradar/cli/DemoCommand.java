@@ -78,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
              AlertCollector alerts = new AlertCollector(pipeline.clientProperties(), app.topology().topics().alerts(), out)) {
             out.printf("Kafka at %s. Playing %s ...%n", pipeline.bootstrapServers(), feed);
             out.flush();
-            long sent = FeedProducer.send(feed, app.topology().topics().posts(), pipeline.clientProperties());
+            long sent = FeedProducer.sendLines(feed, app.topology().topics().posts(), pipeline.clientProperties());
             out.printf("Sent %,d posts; waiting for outage-radar to process them ...%n", sent);
             out.flush();
             boolean done = awaitProcessed(pipeline, progress, alerts, started);

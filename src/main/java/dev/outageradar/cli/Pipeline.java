@@ -1,5 +1,6 @@
 package dev.outageradar.cli;
 
+import dev.outageradar.broker.BrokerAddressFile;
 import dev.outageradar.broker.EmbeddedKafkaBroker;
 import dev.outageradar.broker.TopicProvisioner;
 import dev.outageradar.classify.ComplaintMatcher;
@@ -58,6 +59,9 @@ final class Pipeline implements AutoCloseable {
             broker = temporaryBroker ? EmbeddedKafkaBroker.startTemporary()
                     : EmbeddedKafkaBroker.start(config.embeddedDataDir());
             bootstrap = broker.bootstrapServers();
+            if (!temporaryBroker) {
+                BrokerAddressFile.write(config.embeddedDataDir(), bootstrap);
+            }
         }
         try {
             int postsPartitions = provisionTopics(config, bootstrap);
@@ -142,6 +146,9 @@ final class Pipeline implements AutoCloseable {
     public void close() {
         streams.close(Duration.ofSeconds(30));
         if (broker != null) {
+            if (!broker.isTemporary()) {
+                BrokerAddressFile.delete(config.embeddedDataDir());
+            }
             broker.close();
         }
         LOG.info("outage-radar stopped");

@@ -4,20 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Rows of cells padded to each column's widest cell, two spaces apart; a header is just the first row. */
-final class TextTable {
+public final class TextTable {
 
     private final String align;
     private final List<String[]> rows = new ArrayList<>();
 
     /** One letter per column: {@code l} for names, left-aligned, {@code r} for numbers, right-aligned. */
-    TextTable(String align) {
+    public TextTable(String align) {
         if (!align.matches("[lr]+")) {
             throw new IllegalArgumentException("alignment is one l or r per column, got '" + align + "'");
         }
         this.align = align;
     }
 
-    TextTable row(String... cells) {
+    public TextTable row(String... cells) {
         if (cells.length != align.length()) {
             throw new IllegalArgumentException("expected " + align.length() + " cells, got " + cells.length);
         }
@@ -25,7 +25,7 @@ final class TextTable {
         return this;
     }
 
-    String render() {
+    public String render() {
         int[] widths = new int[align.length()];
         for (String[] row : rows) {
             for (int c = 0; c < row.length; c++) {

@@ -5,7 +5,6 @@ import dev.outageradar.alert.ServiceCount;
 import dev.outageradar.classify.ComplaintMatcher;
 import dev.outageradar.topology.OutageTopology;
 import dev.outageradar.topology.TopologySettings;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +15,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Properties;
 import java.util.function.Consumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -40,7 +40,7 @@ public final class Backtest {
      * @param from start of the first window judged, null when none was
      * @param to   end of the last window judged
      */
-    public record Summary(long lines, long deadLetters, long alerts, Instant from, Instant to) {
+    public record Summary(long lines, long rejected, long deadLetters, long alerts, Instant from, Instant to) {
 
         public Duration span() {
             return from == null ? Duration.ZERO : Duration.between(from, to);
@@ -52,12 +52,17 @@ public final class Backtest {
 
     public static Summary run(Path feed, TopologySettings settings, ComplaintMatcher matcher,
                               Consumer<AlertEvent> onAlert) {
-        return run(feed, settings, matcher, onAlert, count -> { });
+        return run(feed, FeedFormat.AUTO, settings, matcher, onAlert, count -> { }, rejected -> { });
     }
 
-    /** Also hands every closed window (the service-counts records) to {@code onCount}, in order. */
-    public static Summary run(Path feed, TopologySettings settings, ComplaintMatcher matcher,
-                              Consumer<AlertEvent> onAlert, Consumer<ServiceCount> onCount) {
+    /**
+     * Reads the feed as {@code replay} does, so both give the topology the same posts: each post in the
+     * normalized form, keyed by its author and timestamped with its own time; bad records go to
+     * {@code onReject} instead. Every closed window (the service-counts records) goes to {@code onCount}.
+     */
+    public static Summary run(Path feed, FeedFormat format, TopologySettings settings, ComplaintMatcher matcher,
+                              Consumer<AlertEvent> onAlert, Consumer<ServiceCount> onCount,
+                              Consumer<FeedEntry.Rejected> onReject) {
         Path stateDir = temporaryStateDir();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "outage-radar-backtest");
@@ -65,27 +70,31 @@ public final class Backtest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         TopologySettings offline = settings.withPostsPartitions(1).withInMemoryStores();
         long lines = 0;
+        long rejected = 0;
         long deadLetters = 0;
         long alerts = 0;
         Span span = new Span(null, null);
         try (TopologyTestDriver driver = new TopologyTestDriver(OutageTopology.build(offline, matcher), props);
-             BufferedReader reader = FeedFiles.open(feed)) {
+             FeedReader reader = FeedReader.open(feed, format, settings.maxTextLength())) {
             TestInputTopic<byte[], byte[]> posts = driver.createInputTopic(offline.topics().posts(),
                     new ByteArraySerializer(), new ByteArraySerializer());
             TestOutputTopic<String, AlertEvent> alertTopic = driver.createOutputTopic(offline.topics().alerts(),
                     new StringDeserializer(), OutageTopology.ALERT_SERDE.deserializer());
             TestOutputTopic<byte[], byte[]> dlq = driver.createOutputTopic(offline.topics().deadLetters(),
-                    org.apache.kafka.common.serialization.Serdes.ByteArray().deserializer(),
-                    org.apache.kafka.common.serialization.Serdes.ByteArray().deserializer());
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
             TestOutputTopic<String, ServiceCount> counts = driver.createOutputTopic(offline.topics().counts(),
                     new StringDeserializer(), OutageTopology.COUNT_SERDE.deserializer());
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                posts.pipeInput(null, line.getBytes(StandardCharsets.UTF_8));
+            FeedEntry entry;
+            while ((entry = reader.next()) != null) {
                 lines++;
+                if (entry instanceof FeedEntry.Accepted post) {
+                    String author = post.post().author();
+                    posts.pipeInput(author == null ? null : author.getBytes(StandardCharsets.UTF_8), post.json(),
+                            post.post().createdAt());
+                } else {
+                    rejected++;
+                    onReject.accept((FeedEntry.Rejected) entry);
+                }
                 if (lines % DRAIN_EVERY == 0) {
                     alerts += drain(alertTopic, onAlert);
                     deadLetters += dlq.readValuesToList().size();
@@ -100,7 +109,7 @@ public final class Backtest {
         } finally {
             deleteQuietly(stateDir);
         }
-        return new Summary(lines, deadLetters, alerts, span.from(), span.to());
+        return new Summary(lines, rejected, deadLetters, alerts, span.from(), span.to());
     }
 
     /** The event-time span of the windows judged, from what the counts topic published. */

@@ -2,6 +2,7 @@ package dev.outageradar.replay;
 
 import dev.outageradar.config.ConfigException;
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
 /** Opens a feed file for streaming, line by line, in constant memory; {@code .gz} files are decompressed. */
@@ -20,8 +22,13 @@ public final class FeedFiles {
     }
 
     public static BufferedReader open(Path file) {
+        return open(file, new AtomicLong());
+    }
+
+    /** As {@link #open(Path)}, counting into {@code bytesRead} the bytes of the file read so far, for progress. */
+    public static BufferedReader open(Path file, AtomicLong bytesRead) {
         try {
-            InputStream in = Files.newInputStream(file);
+            InputStream in = new CountingInputStream(Files.newInputStream(file), bytesRead);
             if (file.getFileName().toString().endsWith(".gz")) {
                 in = new GZIPInputStream(in, BUFFER);
             }
@@ -30,6 +37,34 @@ public final class FeedFiles {
             throw new ConfigException("feed file not found: " + file);
         } catch (IOException e) {
             throw new ConfigException("cannot read feed file " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static final class CountingInputStream extends FilterInputStream {
+
+        private final AtomicLong count;
+
+        CountingInputStream(InputStream in, AtomicLong count) {
+            super(in);
+            this.count = count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count.incrementAndGet();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count.addAndGet(n);
+            }
+            return n;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.outageradar.replay;
 
+import dev.outageradar.config.ConfigException;
 import dev.outageradar.post.PostTimestampExtractor;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,21 +14,22 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Sends every line of a feed, as is, to the posts topic, in file order and as fast as the broker takes it.
- * The record timestamp is the post's own time where it has one, so broker-side retention and tools see
- * event time; malformed lines are sent too: the application, not the producer, decides what is bad.
+ * Sends posts, in the normalized form, to the posts topic, each with its own time as the record timestamp.
  *
- * <p>Line n goes to partition n mod partitions. Every partition then advances through the feed's event
- * time at the same pace and reaches its end together, so no partition holds back the closing of windows
- * (the detector waits for the slowest one), and the assignment is the same on every replay.
+ * <p>A post is keyed by its author, so one author's posts stay in order on one partition: counting an author
+ * once per horizon then gives the same result on every replay. A post without an author goes to partition
+ * (line number mod partitions), which spreads them evenly and the same way every time.
  */
-public final class FeedProducer {
+public final class FeedProducer implements AutoCloseable {
 
-    private FeedProducer() {
-    }
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final String topic;
+    private final int partitions;
+    private long sent;
+    /** The first failed send: reported on the next send or flush, the producer's callbacks being async. */
+    private volatile Exception failure;
 
-    /** @return the number of records sent */
-    public static long send(Path feed, String topic, Properties clientProps) {
+    public FeedProducer(Properties clientProps, String topic) {
         Properties props = new Properties();
         props.putAll(clientProps);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -35,26 +37,81 @@ public final class FeedProducer {
         props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        long sent = 0;
+        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+        this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        this.topic = topic;
+        this.partitions = partitionsOf(producer, topic);
+    }
+
+    /**
+     * Sends every line of a feed file, as is, as fast as the broker takes it: malformed lines too, for the
+     * application (not the producer) to send to the dead-letter topic, as the demo shows. Each record is
+     * timestamped with its post's time where it has one.
+     */
+    public static long sendLines(Path feed, String topic, Properties clientProps) {
         try (BufferedReader lines = FeedFiles.open(feed);
-             KafkaProducer<byte[], byte[]> producer =
-                     new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-            int partitions = producer.partitionsFor(topic).size();
+             FeedProducer producer = new FeedProducer(clientProps, topic)) {
             String line;
+            long number = 0;
             while ((line = lines.readLine()) != null) {
+                number++;
                 if (line.isBlank()) {
                     continue;
                 }
                 byte[] value = line.getBytes(StandardCharsets.UTF_8);
                 long createdAt = PostTimestampExtractor.createdAtMillis(value);
-                int partition = (int) (sent % partitions);
-                producer.send(new ProducerRecord<>(topic, partition, createdAt >= 0 ? createdAt : null, null, value));
-                sent++;
+                producer.send(new ProducerRecord<>(topic, (int) (number % producer.partitions),
+                        createdAt >= 0 ? createdAt : null, null, value));
             }
             producer.flush();
+            return producer.sent();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public void send(FeedEntry.Accepted post) {
+        String author = post.post().author();
+        long timestamp = post.post().createdAt().toEpochMilli();
+        send(author == null
+                ? new ProducerRecord<>(topic, (int) (post.line() % partitions), timestamp, null, post.json())
+                : new ProducerRecord<>(topic, null, timestamp, author.getBytes(StandardCharsets.UTF_8), post.json()));
+    }
+
+    private void send(ProducerRecord<byte[], byte[]> record) {
+        producer.send(record, (metadata, e) -> {
+            if (e != null) {
+                failure = e;
+            }
+        });
+        if (failure != null) {
+            throw new ConfigException("cannot send to " + topic + ": " + failure.getMessage());
+        }
+        sent++;
+    }
+
+    public void flush() {
+        producer.flush();
+        if (failure != null) {
+            throw new ConfigException("cannot send to " + topic + ": " + failure.getMessage());
+        }
+    }
+
+    public long sent() {
         return sent;
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+
+    private static int partitionsOf(KafkaProducer<byte[], byte[]> producer, String topic) {
+        try {
+            return producer.partitionsFor(topic).size();
+        } catch (RuntimeException e) {
+            producer.close();
+            throw new ConfigException("cannot find topic " + topic + ": " + e.getMessage());
+        }
     }
 }

@@ -51,7 +51,7 @@ class OutageRadarOnBrokerTest {
 
         try (KafkaStreams streams = new KafkaStreams(OutageTopology.build(settings, matcher), streamsProps())) {
             streams.start();
-            long sent = FeedProducer.send(feed, topics.posts(), clientProps());
+            long sent = FeedProducer.sendLines(feed, topics.posts(), clientProps());
 
             List<ConsumerRecord<String, String>> alerts = KAFKA.consume(topics.alerts(),
                     read -> read.stream().anyMatch(r -> r.value().contains("OUTAGE_RESOLVED")),

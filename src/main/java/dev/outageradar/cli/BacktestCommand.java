@@ -1,0 +1,129 @@
+package dev.outageradar.cli;
+
+import dev.outageradar.alert.AlertEvent;
+import dev.outageradar.alert.JsonFormat;
+import dev.outageradar.classify.ComplaintMatcher;
+import dev.outageradar.classify.ServiceCatalog;
+import dev.outageradar.config.AppConfig;
+import dev.outageradar.config.ConfigException;
+import dev.outageradar.replay.Backtest;
+import dev.outageradar.replay.BacktestReport;
+import dev.outageradar.replay.FeedFormat;
+import dev.outageradar.replay.RejectFile;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs the same topology as 'run' offline over a feed file, without a broker, at full speed, "
+                + "and reports what it would have caught: the alert events, and per service the incidents, "
+                + "complaints and busiest window.",
+            "The detector settings are the configuration's (--config, --set detector.min.ratio=3, ...)."})
+final class BacktestCommand implements Callable<Integer> {
+
+    @Option(names = "--file", required = true, paramLabel = "FEED",
+            description = "JSON lines (normalized posts, X v2, Mastodon or Bluesky) or CSV with a header; .gz read as it streams.")
+    private Path file;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "auto (per line; CSV by file name), normalized, x, mastodon, bluesky or csv (default: ${DEFAULT-VALUE}).")
+    private String format;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the alert events here as JSON lines, exactly as on the alerts topic.")
+    private Path out;
+
+    @Option(names = "--rejects", paramLabel = "FILE",
+            description = "Where bad records go, as JSON lines (default: FEED.rejects.jsonl, written only if any).")
+    private Path rejectsFile;
+
+    @Mixin
+    private ConfigOptions config;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        FeedFormat feedFormat = FeedFormats.parse(format);
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("feed file not found: " + file);
+        }
+        AppConfig app = config.load();
+        ServiceCatalog catalog = ServiceCatalog.load(app.catalog());
+        Path rejectsPath = rejectsFile != null ? rejectsFile : Path.of(file + ".rejects.jsonl");
+        BacktestReport report = new BacktestReport();
+        long started = System.nanoTime();
+        Backtest.Summary summary;
+        try (AlertLines alerts = new AlertLines(out);
+             RejectFile rejects = new RejectFile(rejectsPath)) {
+            summary = Backtest.run(file, feedFormat, app.topologyWith(catalog), ComplaintMatcher.compile(catalog),
+                    alert -> {
+                        report.alert(alert);
+                        alerts.accept(alert);
+                    }, report::count, rejects);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        PrintWriter text = spec.commandLine().getOut();
+        text.printf("backtest of %s: %,d records in %.1f s (%,.0f a second)%n", file, summary.lines(), seconds,
+                summary.lines() / Math.max(seconds, 1e-9));
+        text.printf("  windows   %s%n", summary.from() == null ? "none judged"
+                : summary.from() + " to " + summary.to() + " (" + ReplayProgress.human(summary.span()) + ")");
+        text.printf("  rejected  %,d%s%n", summary.rejected(),
+                summary.rejected() > 0 ? " (with line numbers and reasons in " + rejectsPath + ")" : "");
+        text.printf("  alerts    %,d%s%n", summary.alerts(), out == null ? "" : " (in " + out + ")");
+        text.println();
+        text.print(report.toText());
+        text.flush();
+        return 0;
+    }
+
+    /** The alert events as JSON lines, or nowhere. */
+    private static final class AlertLines implements Consumer<AlertEvent>, AutoCloseable {
+
+        private final BufferedWriter writer;
+
+        AlertLines(Path path) {
+            try {
+                this.writer = path == null ? null : Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ConfigException("cannot write " + path + ": " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void accept(AlertEvent alert) {
+            if (writer == null) {
+                return;
+            }
+            try {
+                writer.write(JsonFormat.mapper().writeValueAsString(alert));
+                writer.newLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (writer != null) {
+                try {
+                    writer.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+}
