@@ -10,6 +10,9 @@ import dev.outageradar.replay.Backtest;
 import dev.outageradar.replay.BacktestReport;
 import dev.outageradar.replay.FeedFormat;
 import dev.outageradar.replay.RejectFile;
+import dev.outageradar.replay.plot.PlotData;
+import dev.outageradar.replay.plot.PlotFormat;
+import dev.outageradar.replay.plot.PlotSelection;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,6 +20,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -48,6 +53,19 @@ final class BacktestCommand implements Callable<Integer> {
             description = "Where bad records go, as JSON lines (default: FEED.rejects.jsonl, written only if any).")
     private Path rejectsFile;
 
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Draw complaints per window, the expected level, the threshold and the incidents to FILE "
+                    + "(.png, or .html: one self-contained page).")
+    private Path plotFile;
+
+    @Option(names = "--plot-service", paramLabel = "ID",
+            description = "Service to draw (repeatable; default: the top services by incidents, then complaints).")
+    private List<String> plotServices = new ArrayList<>();
+
+    @Option(names = "--plot-top", paramLabel = "N", defaultValue = "" + PlotSelection.DEFAULT_TOP,
+            description = "How many top services to draw when none is named (default: ${DEFAULT-VALUE}).")
+    private int plotTop;
+
     @Mixin
     private ConfigOptions config;
 
@@ -60,8 +78,18 @@ final class BacktestCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException("feed file not found: " + file);
         }
+        // A bad plot request fails before the run, not after minutes of it.
+        PlotFormat plotFormat = plotFile == null ? null : PlotFormat.of(plotFile);
+        PlotSelection selection = plotServices.isEmpty() ? PlotSelection.top(plotTop) : PlotSelection.of(plotServices);
         AppConfig app = config.load();
         ServiceCatalog catalog = ServiceCatalog.load(app.catalog());
+        for (String service : plotServices) {
+            if (catalog.services().stream().noneMatch(s -> s.id().equals(service))) {
+                throw new ConfigException("--plot-service " + service + ": not a service of the catalog "
+                        + app.catalog());
+            }
+        }
+        PlotData plot = plotFile == null ? null : new PlotData();
         Path rejectsPath = rejectsFile != null ? rejectsFile : Path.of(file + ".rejects.jsonl");
         BacktestReport report = new BacktestReport();
         long started = System.nanoTime();
@@ -72,7 +100,18 @@ final class BacktestCommand implements Callable<Integer> {
                     alert -> {
                         report.alert(alert);
                         alerts.accept(alert);
-                    }, report::count, rejects);
+                        if (plot != null) {
+                            plot.addAlert(alert);
+                        }
+                    }, count -> {
+                        report.count(count);
+                        if (plot != null) {
+                            plot.addCount(count);
+                        }
+                    }, rejects);
+        }
+        if (plot != null) {
+            plotFormat.write(plot.plot(selection), plotFile);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         PrintWriter text = spec.commandLine().getOut();
@@ -83,6 +122,9 @@ final class BacktestCommand implements Callable<Integer> {
         text.printf("  rejected  %,d%s%n", summary.rejected(),
                 summary.rejected() > 0 ? " (with line numbers and reasons in " + rejectsPath + ")" : "");
         text.printf("  alerts    %,d%s%n", summary.alerts(), out == null ? "" : " (in " + out + ")");
+        if (plotFile != null) {
+            text.printf("  plot      %s%n", plotFile);
+        }
         text.println();
         text.print(report.toText());
         text.flush();

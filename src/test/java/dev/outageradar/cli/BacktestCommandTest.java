@@ -52,6 +52,36 @@ class BacktestCommandTest {
     }
 
     @Test
+    void drawsTheChosenServiceWithItsIncident() throws IOException {
+        Path feed = writeFeed();
+        Path page = temp.resolve("spotify.html");
+
+        Run run = run("backtest", "--file", feed.toString(), "--plot", page.toString(), "--plot-service", "spotify");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("plot      " + page);
+        String html = Files.readString(page);
+        assertThat(html).contains("<svg").contains("spotify-20240930T1300Z").doesNotContain("netflix");
+    }
+
+    @Test
+    void aPlotOfAServiceNotInTheCatalogOrToAnUnknownKindOfFileFailsBeforeTheRun() throws IOException {
+        Path feed = writeFeed();
+
+        Run unknownService = run("backtest", "--file", feed.toString(), "--plot", temp.resolve("p.png").toString(),
+                "--plot-service", "myspace");
+        Run unknownKind = run("backtest", "--file", feed.toString(), "--plot", temp.resolve("p.pdf").toString());
+
+        assertThat(unknownService.exit()).isEqualTo(2);
+        assertThat(unknownService.err()).isEqualTo(
+                "outage-radar: --plot-service myspace: not a service of the catalog config/services.yaml\n");
+        assertThat(unknownKind.exit()).isEqualTo(2);
+        assertThat(unknownKind.err()).isEqualTo(
+                "outage-radar: plot file must end in .png or .html: " + temp.resolve("p.pdf") + "\n");
+        assertThat(temp.resolve("p.png")).doesNotExist();
+    }
+
+    @Test
     void anUnknownFormatIsOneLine() throws IOException {
         Run run = run("backtest", "--file", writeFeed().toString(), "--format", "myspace");
 
