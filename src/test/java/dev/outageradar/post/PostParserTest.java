@@ -94,4 +94,24 @@ class PostParserTest {
         assertThat(parser.parse(bytes)).isInstanceOfSatisfying(ParseResult.Rejected.class,
                 rejected -> assertThat(rejected.reason()).isEqualTo(RejectReason.NOT_JSON));
     }
+
+    @Test
+    void canonicalLineParsesBackToTheSamePost() {
+        Post full = new Post("1840392", Instant.parse("2024-09-30T14:02:11.250Z"), "is \"spotify\" down?\nyes",
+                "u123", "en", "twitter", "US");
+        Post bare = new Post(null, Instant.parse("2024-09-30T14:02:11Z"), "spotify down", null, null, null, null);
+
+        assertThat(parse(PostJson.line(full))).isEqualTo(new ParseResult.Parsed(full));
+        assertThat(parse(PostJson.line(bare))).isEqualTo(new ParseResult.Parsed(bare));
+    }
+
+    @Test
+    void canonicalLineHasFixedFieldOrderAndUtcTime() {
+        Post fromOffset = ((ParseResult.Parsed) parse("""
+                {"country": "DE", "text": "spotify down", "created_at": "2024-09-30T16:02:11+02:00", "id": "7"}
+                """)).post();
+
+        assertThat(PostJson.line(fromOffset)).isEqualTo("{\"id\":\"7\",\"created_at\":\"2024-09-30T14:02:11Z\","
+                + "\"text\":\"spotify down\",\"author\":null,\"lang\":null,\"source\":null,\"country\":\"DE\"}");
+    }
 }
