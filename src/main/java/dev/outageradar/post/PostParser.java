@@ -110,7 +110,7 @@ public final class PostParser {
         return null;
     }
 
-    private static String oneLine(String message) {
+    static String oneLine(String message) {
         if (message == null) {
             return "unknown error";
         }

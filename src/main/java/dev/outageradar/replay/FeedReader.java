@@ -1,50 +1,38 @@
 package dev.outageradar.replay;
 
-import dev.outageradar.post.ParseResult;
-import dev.outageradar.post.PostParser;
+import dev.outageradar.post.ArchivedPostParser;
+import dev.outageradar.post.PostShape;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
  * Streams a feed file record by record in constant memory, turning each into a post in the normalized form
  * or a rejection with its line number. Never throws for a bad record.
+ *
+ * <p>JSON lines may mix the shapes of {@link FeedFormat}; in {@link FeedFormat#AUTO} each line's fields tell its
+ * shape. CSV needs its header, so it is chosen for a whole file: when asked for, or in AUTO for a file named
+ * {@code .csv} or {@code .csv.gz}.
  */
 public final class FeedReader implements Closeable {
 
-    private final BufferedReader lines;
-    private final PostParser parser;
-    private long lineNumber;
+    private final EntrySource source;
 
-    private FeedReader(BufferedReader lines, PostParser parser) {
-        this.lines = lines;
-        this.parser = parser;
+    private FeedReader(EntrySource source) {
+        this.source = source;
     }
 
     public static FeedReader open(Path file, FeedFormat format, int maxTextLength) {
-        return new FeedReader(FeedFiles.open(file), new PostParser(maxTextLength));
+        BufferedReader text = FeedFiles.open(file);
+        return new FeedReader(new JsonLinesSource(text, new ArchivedPostParser(maxTextLength), shape(format)));
     }
 
     /** The next record, or null at the end of the file. Blank lines are skipped. */
     public FeedEntry next() {
         try {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-                ParseResult result = parser.parse(bytes);
-                if (result instanceof ParseResult.Parsed parsed) {
-                    return new FeedEntry.Accepted(lineNumber, parsed.post(), bytes);
-                }
-                return new FeedEntry.Rejected(lineNumber, ((ParseResult.Rejected) result).detail(), line);
-            }
-            return null;
+            return source.next();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -52,6 +40,23 @@ public final class FeedReader implements Closeable {
 
     @Override
     public void close() throws IOException {
-        lines.close();
+        source.close();
+    }
+
+    private static boolean isCsvName(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".csv") || name.endsWith(".csv.gz");
+    }
+
+    /** The shape every line must have; null lets each line tell. */
+    private static PostShape shape(FeedFormat format) {
+        return switch (format) {
+            case AUTO -> null;
+            case NORMALIZED -> PostShape.NORMALIZED;
+            case X -> PostShape.X;
+            case MASTODON -> PostShape.MASTODON;
+            case BLUESKY -> PostShape.BLUESKY;
+            case CSV -> throw new IllegalArgumentException("CSV is not a JSON shape");
+        };
     }
 }
