@@ -26,6 +26,9 @@ public final class FeedReader implements Closeable {
 
     public static FeedReader open(Path file, FeedFormat format, int maxTextLength) {
         BufferedReader text = FeedFiles.open(file);
+        if (format == FeedFormat.CSV || (format == FeedFormat.AUTO && isCsvName(file))) {
+            return new FeedReader(new CsvSource(text, maxTextLength));
+        }
         return new FeedReader(new JsonLinesSource(text, new ArchivedPostParser(maxTextLength), shape(format)));
     }
 
