@@ -43,17 +43,23 @@ final class CsvSource implements EntrySource {
     @Override
     public FeedEntry next() throws IOException {
         if (header == null) {
-            CsvRow first = CsvRow.read(csv);
+            CsvRow first = nextRow();
             if (first == null) {
                 return null;
             }
             header = CsvHeader.of(first.values());
         }
+        CsvRow row = nextRow();
+        return row == null ? null : judge(row);
+    }
+
+    /** Blank lines, before the header or between rows, are no records. */
+    private CsvRow nextRow() throws IOException {
         CsvRow row;
         do {
             row = CsvRow.read(csv);
         } while (row != null && row.isBlank());
-        return row == null ? null : judge(row);
+        return row;
     }
 
     private FeedEntry judge(CsvRow row) throws IOException {

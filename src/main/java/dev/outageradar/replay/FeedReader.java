@@ -7,6 +7,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Streams a feed file record by record in constant memory, turning each into a post in the normalized form
@@ -47,7 +48,7 @@ public final class FeedReader implements Closeable {
     }
 
     private static boolean isCsvName(Path file) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".csv") || name.endsWith(".csv.gz");
     }
 

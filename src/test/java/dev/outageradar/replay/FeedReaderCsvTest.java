@@ -75,11 +75,14 @@ class FeedReaderCsvTest {
     }
 
     @Test
-    void headerIsMatchedInAnyCaseOrderAndAfterAByteOrderMark() throws IOException {
+    void headerIsMatchedInAnyCaseOrderAndAfterAByteOrderMarkOrBlankLines() throws IOException {
         Path csv = write("sheet.csv", "\uFEFF Text ,note,CREATED_AT\nspotify down,ignored,2024-09-30T14:09:00Z\n");
+        Path afterBlankLines = write("padded.csv", "\n\ntext,created_at\nspotify down,2024-09-30T14:09:00Z\n");
 
         assertThat(posts(read(csv, FeedFormat.AUTO, Feeds.NO_LIMIT))).containsExactly(
                 new Post(null, Instant.parse("2024-09-30T14:09:00Z"), "spotify down", null, null, null, null));
+        assertThat(read(afterBlankLines, FeedFormat.AUTO, Feeds.NO_LIMIT)).singleElement()
+                .isInstanceOfSatisfying(FeedEntry.Accepted.class, accepted -> assertThat(accepted.line()).isEqualTo(4));
     }
 
     @Test
