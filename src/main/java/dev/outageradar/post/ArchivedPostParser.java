@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.Locale;
 
 /**
  * Reads one JSON line of an archive in any {@link PostShape} into a post. The shape's reader only picks the
@@ -44,8 +43,7 @@ public final class ArchivedPostParser {
             return new ParseResult.Rejected(RejectReason.NOT_JSON, "record value is empty");
         }
         if (!object.isObject()) {
-            return new ParseResult.Rejected(RejectReason.NOT_AN_OBJECT,
-                    "expected a JSON object, found " + object.getNodeType().name().toLowerCase(Locale.ROOT));
+            return PostParser.notAnObject(object.asToken());
         }
         PostShape shape = PostShape.of(object);
         if (expected != null && shape != expected) {

@@ -74,6 +74,18 @@ class PostParserTest {
         });
     }
 
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(delimiter = '|', value = {
+        "[1, 2, 3]         | an array",
+        "\"just a string\" | a string",
+        "42                | a number",
+        "true              | a boolean",
+        "null              | null"})
+    void valueThatIsNotAnObjectIsNamedInTheReason(String json, String found) {
+        assertThat(parse(json)).isEqualTo(
+                new ParseResult.Rejected(RejectReason.NOT_AN_OBJECT, "expected a JSON object, found " + found));
+    }
+
     @Test
     void nullValueIsRejected() {
         assertThat(parse(null)).isEqualTo(new ParseResult.Rejected(RejectReason.NULL_VALUE, "record value is null"));

@@ -47,7 +47,7 @@ class FeedReaderMixedTest {
 
         assertThat(rejectionReasons(entries)).containsExactly(
                 "5: not valid JSON: Unexpected end-of-input in VALUE_STRING",
-                "7: expected a JSON object, found array",
+                "7: expected a JSON object, found an array",
                 "8: X tweet has no created_at",
                 "9: Bluesky post: created_at is not ISO-8601 with an offset or Z: 30/09/2024 14:20",
                 "10: text has 160 characters, the limit is 100",
@@ -67,7 +67,7 @@ class FeedReaderMixedTest {
                 "4: expected an X tweet, found a Mastodon status",
                 "5: not valid JSON: Unexpected end-of-input in VALUE_STRING",
                 "6: expected an X tweet, found a Bluesky post",
-                "7: expected a JSON object, found array",
+                "7: expected a JSON object, found an array",
                 "8: X tweet has no created_at",
                 "9: expected an X tweet, found a Bluesky post",
                 "10: expected an X tweet, found none of data, author_id, edit_history_tweet_ids",
@@ -82,9 +82,16 @@ class FeedReaderMixedTest {
         // A v2 tweet has id, created_at and text, so it is a valid normalized post, only without an author.
         assertThat(acceptedLines(entries)).containsExactly(1L, 2L);
         assertThat(posts(entries).get(1).author()).isNull();
-        assertThat(rejectionReasons(entries)).contains(
+        assertThat(rejectionReasons(entries)).containsExactly(
                 "4: required field text is missing or empty",
-                "6: required field text is missing or empty");
+                "5: not valid JSON: Unexpected end-of-input in VALUE_STRING",
+                "6: required field text is missing or empty",
+                "7: expected a JSON object, found an array",
+                "8: required field text is missing or empty",
+                "9: required field created_at is missing",
+                "10: text has 160 characters, the limit is 100",
+                "11: required field text is missing or empty",
+                "12: required field text is missing or empty");
     }
 
     @Test
