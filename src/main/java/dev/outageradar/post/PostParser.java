@@ -37,7 +37,7 @@ public final class PostParser {
                 return new ParseResult.Rejected(RejectReason.NOT_JSON, "record value is empty");
             }
             if (first != JsonToken.START_OBJECT) {
-                return new ParseResult.Rejected(RejectReason.NOT_AN_OBJECT, "expected a JSON object, found " + first.asString());
+                return notAnObject(first);
             }
             ParseResult result = readObject(parser);
             if (result instanceof ParseResult.Parsed && parser.nextToken() != null) {
@@ -110,7 +110,20 @@ public final class PostParser {
         return null;
     }
 
-    private static String oneLine(String message) {
+    /** Names what was found in words: a token's text is null for strings and numbers. */
+    static ParseResult.Rejected notAnObject(JsonToken first) {
+        String found = switch (first) {
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> first.name();
+        };
+        return new ParseResult.Rejected(RejectReason.NOT_AN_OBJECT, "expected a JSON object, found " + found);
+    }
+
+    static String oneLine(String message) {
         if (message == null) {
             return "unknown error";
         }

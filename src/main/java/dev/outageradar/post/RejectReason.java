@@ -9,5 +9,9 @@ public enum RejectReason {
     MISSING_CREATED_AT,
     BAD_TIMESTAMP,
     BAD_FIELD,
-    TEXT_TOO_LONG
+    TEXT_TOO_LONG,
+    /** A record of a known archive format that holds no single post: a Bluesky like or deletion, a page of tweets. */
+    NOT_A_POST,
+    /** A record not of the format the reader was told to expect. */
+    WRONG_FORMAT
 }

@@ -1,6 +1,7 @@
 package dev.outageradar.simulate;
 
 import dev.outageradar.post.Post;
+import dev.outageradar.post.PostJson;
 
 /** A post written with a defect, so that a reader's dead-letter path has something real to handle. */
 public record MalformedPost(Post post, MalformedLine.Defect defect) implements FeedLine {
@@ -9,7 +10,7 @@ public record MalformedPost(Post post, MalformedLine.Defect defect) implements F
     public String json() {
         return switch (defect) {
             case NOT_JSON -> {
-                String whole = PostJson.line(post, post.createdAt().toString());
+                String whole = PostJson.line(post);
                 yield whole.substring(0, whole.length() * 2 / 3);
             }
             case MISSING_CREATED_AT -> PostJson.line(post, null);

@@ -74,6 +74,18 @@ class PostParserTest {
         });
     }
 
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(delimiter = '|', value = {
+        "[1, 2, 3]         | an array",
+        "\"just a string\" | a string",
+        "42                | a number",
+        "true              | a boolean",
+        "null              | null"})
+    void valueThatIsNotAnObjectIsNamedInTheReason(String json, String found) {
+        assertThat(parse(json)).isEqualTo(
+                new ParseResult.Rejected(RejectReason.NOT_AN_OBJECT, "expected a JSON object, found " + found));
+    }
+
     @Test
     void nullValueIsRejected() {
         assertThat(parse(null)).isEqualTo(new ParseResult.Rejected(RejectReason.NULL_VALUE, "record value is null"));
@@ -93,5 +105,25 @@ class PostParserTest {
 
         assertThat(parser.parse(bytes)).isInstanceOfSatisfying(ParseResult.Rejected.class,
                 rejected -> assertThat(rejected.reason()).isEqualTo(RejectReason.NOT_JSON));
+    }
+
+    @Test
+    void canonicalLineParsesBackToTheSamePost() {
+        Post full = new Post("1840392", Instant.parse("2024-09-30T14:02:11.250Z"), "is \"spotify\" down?\nyes",
+                "u123", "en", "twitter", "US");
+        Post bare = new Post(null, Instant.parse("2024-09-30T14:02:11Z"), "spotify down", null, null, null, null);
+
+        assertThat(parse(PostJson.line(full))).isEqualTo(new ParseResult.Parsed(full));
+        assertThat(parse(PostJson.line(bare))).isEqualTo(new ParseResult.Parsed(bare));
+    }
+
+    @Test
+    void canonicalLineHasFixedFieldOrderAndUtcTime() {
+        Post fromOffset = ((ParseResult.Parsed) parse("""
+                {"country": "DE", "text": "spotify down", "created_at": "2024-09-30T16:02:11+02:00", "id": "7"}
+                """)).post();
+
+        assertThat(PostJson.line(fromOffset)).isEqualTo("{\"id\":\"7\",\"created_at\":\"2024-09-30T14:02:11Z\","
+                + "\"text\":\"spotify down\",\"author\":null,\"lang\":null,\"source\":null,\"country\":\"DE\"}");
     }
 }

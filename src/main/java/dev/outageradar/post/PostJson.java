@@ -1,25 +1,30 @@
-package dev.outageradar.simulate;
+package dev.outageradar.post;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.outageradar.post.Post;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
 /**
- * The project's normalized post line, fields in a fixed order so the same post is always the same bytes:
- * {@code {"id","created_at","text","author","lang","source","country"}}.
+ * The project's normalized post line, fields in a fixed order and {@code created_at} in UTC, so the same post
+ * is always the same bytes: {@code {"id","created_at","text","author","lang","source","country"}}. Absent
+ * optional fields are written as null, which {@link PostParser} reads back as absent.
  */
-final class PostJson {
+public final class PostJson {
 
     private static final JsonFactory JSON = new JsonFactory();
 
     private PostJson() {
     }
 
+    /** The canonical line: {@code created_at} as {@link java.time.Instant#toString()}. */
+    public static String line(Post post) {
+        return line(post, post.createdAt().toString());
+    }
+
     /** {@code createdAt} is written as given; null leaves the field out (for a line broken on purpose). */
-    static String line(Post post, String createdAt) {
+    public static String line(Post post, String createdAt) {
         StringWriter out = new StringWriter(192);
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
