@@ -10,7 +10,7 @@ package dev.outageradar.detect;
  *       bucket moves away from the flat prior 1.0 only once about k complaints have been seen in it, so a
  *       service with 5 complaints a day keeps a flat profile (its noise would otherwise become its rhythm)
  *       while one with 5,000 a minute learns its day within hours. This is the Poisson-Gamma posterior mean
- *       of the factor under a Gamma(k, k) prior. On a busy service the complaints are weighted down by the
+ *       of the factor under a Gamma(k, k) prior, centred for an hour on its neighbours' factors. On a busy service the complaints are weighted down by the
  *       rate's learned noise ({@link #rhythmWeight}): one unusually busy afternoon is a single observation
  *       of the afternoon, however many complaints it holds.</li>
  *   <li><b>Cold start follows recent traffic.</b> Until a whole day has been seen the rhythm is unknown,
@@ -182,7 +182,26 @@ public final class SeasonalBaseline implements BaselineModel<SeasonalBaseline.St
 
     /** The hour's factor, normalized so that the factors of a day average 1. */
     static double hourFactor(State state, int hour) {
-        return factor(state.hourObserved(), state.hourPredicted(), HOUR_PRIOR, hour);
+        double[] observed = state.hourObserved();
+        double[] predicted = state.hourPredicted();
+        int hours = observed.length;
+        double[] alone = new double[hours];
+        for (int h = 0; h < hours; h++) {
+            alone[h] = shrunk(observed[h], predicted[h], HOUR_PRIOR);
+        }
+        // A day's rhythm is smooth: an hour with little evidence leans towards its neighbours, not towards
+        // a flat day. The prior of hour h is centred on the mean of hours h-1 and h+1 (each shrunk alone).
+        double sum = 0;
+        double own = 0;
+        for (int h = 0; h < hours; h++) {
+            double neighbours = (alone[Math.floorMod(h - 1, hours)] + alone[(h + 1) % hours]) / 2;
+            double smoothed = (observed[h] + HOUR_PRIOR * neighbours) / (predicted[h] + HOUR_PRIOR);
+            sum += smoothed;
+            if (h == hour) {
+                own = smoothed;
+            }
+        }
+        return own * hours / sum;
     }
 
     static double dayFactor(State state, int day) {

@@ -108,6 +108,25 @@ class SeasonalBaselineTest {
     }
 
     @Test
+    void anHourWithoutEvidenceLeansTowardsItsNeighboursNotTowardsAFlatDay() {
+        // Every hour well known at its factor 1, except a quiet night: 02:00 and 04:00 well known at 0.3,
+        // 03:00 never seen (its windows all fell in an incident, say).
+        double[] observed = new double[24];
+        double[] predicted = new double[24];
+        for (int h = 0; h < 24; h++) {
+            predicted[h] = 1000;
+            observed[h] = h == 2 || h == 4 ? 300 : 1000;
+        }
+        observed[3] = 0;
+        predicted[3] = 0;
+        SeasonalBaseline.State state = new SeasonalBaseline.State(10_000, 0, 1000, 1000, observed, predicted,
+                new double[7], new double[7]);
+
+        assertThat(SeasonalBaseline.hourFactor(state, 3)).isCloseTo(0.33, within(0.05));
+        assertThat(SeasonalBaseline.hourFactor(state, 12)).isCloseTo(1.06, within(0.05));
+    }
+
+    @Test
     void aSparseServiceKeepsAFlatRhythmInsteadOfLearningItsNoise() {
         // Five complaints a day at random times: some hours get three in a fortnight, some none.
         SeasonalBaseline.State state = learn(14, t -> 5.0 / (24 * 60));
