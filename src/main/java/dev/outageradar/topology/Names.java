@@ -29,6 +29,8 @@ public final class Names {
     public static final String BRANCH_ALERTS = "alerts";
     public static final String COUNT_VALUE = "service-count-value";
     public static final String ALERT_VALUE = "alert-value";
+    /** Sets the CloudEvents {@code ce_*} headers of each alert record (see CloudEventHeaders). */
+    public static final String ALERT_CLOUDEVENT_HEADERS = "alert-cloudevent-headers";
     public static final String SINK_COUNTS = "service-counts-sink";
     public static final String SINK_ALERTS = "alerts-sink";
 

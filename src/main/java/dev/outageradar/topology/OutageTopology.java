@@ -106,6 +106,7 @@ public final class OutageTopology {
                 .defaultBranch(Branched.as(Names.BRANCH_COUNTS));
         outputs.get(Names.SPLIT_OUTPUTS + Names.BRANCH_ALERTS)
                 .mapValues(value -> AlertEvent.of(((DetectorOutput.Alerted) value).event()), Named.as(Names.ALERT_VALUE))
+                .processValues(AlertCloudEventProcessor::new, Named.as(Names.ALERT_CLOUDEVENT_HEADERS))
                 .to(topics.alerts(), Produced.with(Serdes.String(), ALERT_SERDE).withName(Names.SINK_ALERTS));
         outputs.get(Names.SPLIT_OUTPUTS + Names.BRANCH_COUNTS)
                 .mapValues(value -> ServiceCount.of(((DetectorOutput.Counted) value).assessment()),
