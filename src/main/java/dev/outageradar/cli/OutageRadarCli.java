@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Notices when an online service is down by watching what people post about it.",
-        subcommands = {DemoCommand.class, RunCommand.class, SimulateCommand.class, EvaluateCommand.class, ReplayCommand.class, BacktestCommand.class, BenchCommand.class, DescribeCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, SimulateCommand.class, EvaluateCommand.class, ReplayCommand.class, BacktestCommand.class, AlertsCommand.class, BenchCommand.class, DescribeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class OutageRadarCli implements Runnable {
 

@@ -1,6 +1,5 @@
 package dev.outageradar.cli;
 
-import dev.outageradar.broker.BrokerAddressFile;
 import dev.outageradar.config.AppConfig;
 import dev.outageradar.config.ConfigException;
 import dev.outageradar.config.StreamsProperties;
@@ -83,10 +82,7 @@ final class ReplayCommand implements Callable<Integer> {
             throw new ConfigException("feed file not found: " + file);
         }
         AppConfig app = config.load();
-        String bootstrap = app.bootstrapServers()
-                .or(() -> BrokerAddressFile.read(app.embeddedDataDir()))
-                .orElseThrow(() -> new ConfigException("replay needs a Kafka cluster: give --bootstrap-servers, "
-                        + "or start 'outage-radar run' on this machine first"));
+        String bootstrap = ClusterAddress.of(app, "replay");
         String topic = app.topology().topics().posts();
         Path rejectsPath = rejectsFile != null ? rejectsFile : Path.of(file + ".rejects.jsonl");
         PrintWriter out = spec.commandLine().getOut();
