@@ -3,12 +3,16 @@ package dev.outageradar.cli;
 import dev.outageradar.alert.AlertEvent;
 import dev.outageradar.alert.AlertLine;
 import dev.outageradar.alert.JsonFormat;
+import dev.outageradar.alert.webhook.OpenIncidentResender;
+import dev.outageradar.alert.webhook.WebhookSender;
 import dev.outageradar.config.AppConfig;
 import dev.outageradar.config.StreamsProperties;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -18,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
@@ -31,7 +36,9 @@ import picocli.CommandLine.Spec;
                 + "against expected), or the raw events with --json. Reads only committed alerts (read_committed), "
                 + "so an alert of a transaction that was rolled back never shows. Runs until Ctrl-C.",
             "The cluster is --bootstrap-servers (or OUTAGE_RADAR_BOOTSTRAP_SERVERS), else the embedded broker of "
-                + "an 'outage-radar run' on this machine."})
+                + "an 'outage-radar run' on this machine.",
+            "With --webhook URL it posts each event instead, in the --format of the receiver, and records what was "
+                + "delivered in a consumer group (--group): a restart goes on from the first event not yet accepted."})
 final class AlertsCommand implements Callable<Integer> {
 
     private static final Duration POLL = Duration.ofMillis(200);
@@ -39,76 +46,114 @@ final class AlertsCommand implements Callable<Integer> {
     @Option(names = "--service", paramLabel = "ID", description = "Only this service's events (repeatable).")
     private Set<String> services = Set.of();
 
-    @Option(names = "--from-beginning", description = "Start at the oldest alert kept, not at the next one.")
+    @Option(names = "--from-beginning", description = "Start at the oldest alert kept, not at the next one (with --webhook: when the "
+                    + "group has no committed offset yet).")
     private boolean fromBeginning;
 
     @Option(names = "--json", description = "Print each event as it is on the topic, one JSON object a line.")
     private boolean json;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
-            description = "Stop after N events (default: never).")
+            description = "Stop after N events, printed or delivered (default: never).")
     private long limit;
 
     @Mixin
     private ConfigOptions config;
+
+    @Mixin
+    private WebhookOptions webhook;
 
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        WebhookOptions.Settings hook = webhook.settings(json, System.getenv());
         AppConfig app = config.load();
         String bootstrap = ClusterAddress.of(app, "alerts");
         String topic = app.topology().topics().alerts();
         Properties props = StreamsProperties.clientsOf(app, bootstrap);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        PrintWriter out = spec.commandLine().getOut();
+        if (hook != null) {
+            props.put(ConsumerConfig.GROUP_ID_CONFIG, hook.group());
+            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
+            // A receiver that is down for an hour keeps the relay retrying one event that long; that is
+            // not a stuck consumer, so the group must not evict it (heartbeats still detect a dead one).
+            props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, Integer.MAX_VALUE);
+        }
         AtomicBoolean stopping = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
-        // No consumer group: a tail reads everything from where it starts and leaves no offsets behind.
+        Thread worker = Thread.currentThread();
         try (KafkaConsumer<String, String> consumer =
                      new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            Thread hook = new Thread(() -> {
+            Thread stopHook = new Thread(() -> {
                 stopping.set(true);
                 consumer.wakeup();
+                // Ends a webhook retry's wait or request; the event stays uncommitted for the next run.
+                worker.interrupt();
                 awaitQuietly(stopped);
             }, "outage-radar-alerts-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
+            Runtime.getRuntime().addShutdownHook(stopHook);
             try {
-                List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                        .map(p -> new TopicPartition(topic, p.partition()))
-                        .toList();
-                consumer.assign(partitions);
-                if (fromBeginning) {
-                    consumer.seekToBeginning(partitions);
-                } else {
-                    consumer.seekToEnd(partitions);
-                }
-                long shown = 0;
-                while (!stopping.get() && (limit <= 0 || shown < limit)) {
-                    for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-                        if (!services.isEmpty() && !services.contains(record.key())) {
-                            continue;
-                        }
-                        out.println(json ? record.value() : line(record.value()));
-                        out.flush();
-                        shown++;
-                        if (limit > 0 && shown >= limit) {
-                            break;
-                        }
-                    }
-                }
-            } catch (WakeupException e) {
+                return hook == null ? tail(consumer, topic, stopping) : relay(consumer, topic, hook, stopping);
+            } catch (WakeupException | InterruptException e) {
                 // Ctrl-C: stop quietly.
+                Thread.interrupted();
+                return 0;
+            } catch (InterruptedException e) {
+                Thread.interrupted();
+                return 0;
             } finally {
                 stopped.countDown();
                 if (!stopping.get()) {
-                    Runtime.getRuntime().removeShutdownHook(hook);
+                    Runtime.getRuntime().removeShutdownHook(stopHook);
+                }
+            }
+        }
+    }
+
+    /** No consumer group: a tail reads everything from where it starts and leaves no offsets behind. */
+    private int tail(KafkaConsumer<String, String> consumer, String topic, AtomicBoolean stopping) {
+        PrintWriter out = spec.commandLine().getOut();
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
+        consumer.assign(partitions);
+        if (fromBeginning) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            consumer.seekToEnd(partitions);
+        }
+        long shown = 0;
+        while (!stopping.get() && (limit <= 0 || shown < limit)) {
+            for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+                if (!services.isEmpty() && !services.contains(record.key())) {
+                    continue;
+                }
+                out.println(json ? record.value() : line(record.value()));
+                out.flush();
+                shown++;
+                if (limit > 0 && shown >= limit) {
+                    break;
                 }
             }
         }
         return 0;
+    }
+
+    private int relay(KafkaConsumer<String, String> consumer, String topic, WebhookOptions.Settings hook,
+                      AtomicBoolean stopping) throws InterruptedException {
+        Clock clock = Clock.systemUTC();
+        Optional<OpenIncidentResender> resender = hook.resender(clock);
+        try {
+            consumer.subscribe(List.of(topic));
+            WebhookSender sender = hook.sender(clock, duration -> Thread.sleep(duration.toMillis()), resender);
+            return new WebhookRelay(consumer, sender, services, limit, spec.commandLine().getOut(),
+                    spec.commandLine().getErr()).run(stopping::get);
+        } finally {
+            resender.ifPresent(OpenIncidentResender::close);
+        }
     }
 
     /** The readable line, or the raw value when it is not an alert this version understands. */

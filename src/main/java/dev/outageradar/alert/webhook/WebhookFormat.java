@@ -18,6 +18,6 @@ public enum WebhookFormat {
     }
 
     public static String allowed() {
-        return Arrays.stream(values()).map(WebhookFormat::id).collect(Collectors.joining("|"));
+        return Arrays.stream(values()).map(WebhookFormat::id).collect(Collectors.joining(", "));
     }
 }
