@@ -25,6 +25,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,6 +43,7 @@ import picocli.CommandLine.Spec;
                 + "delivered in a consumer group (--group): a restart goes on from the first event not yet accepted."})
 final class AlertsCommand implements Callable<Integer> {
 
+    private static final Logger log = LoggerFactory.getLogger(AlertsCommand.class);
     private static final Duration POLL = Duration.ofMillis(200);
 
     @Option(names = "--service", paramLabel = "ID", description = "Only this service's events (repeatable).")
@@ -148,6 +151,9 @@ final class AlertsCommand implements Callable<Integer> {
         Optional<OpenIncidentResender> resender = hook.resender(clock);
         try {
             consumer.subscribe(List.of(topic));
+            // The host only: a Slack or generic webhook URL often carries its secret in the path.
+            log.info("Posting the alerts of {} to {} as {}, consumer group {}", topic, hook.url().getHost(),
+                    hook.format().id(), hook.group());
             WebhookSender sender = hook.sender(clock, duration -> Thread.sleep(duration.toMillis()), resender);
             return new WebhookRelay(consumer, sender, services, limit, spec.commandLine().getOut(),
                     spec.commandLine().getErr()).run(stopping::get);

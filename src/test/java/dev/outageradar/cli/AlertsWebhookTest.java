@@ -110,6 +110,24 @@ class AlertsWebhookTest {
     }
 
     @Test
+    void givesUpAfterMaxRetriesWithoutCommitting() throws Exception {
+        String topic = topicWith(alert("spotify", IncidentEventType.OUTAGE_SUSPECTED, 1));
+        String group = KAFKA.uniqueName("group");
+        try (WebhookReceiver receiver = new WebhookReceiver(attempt -> Reply.status(500))) {
+            Run run = run(topic, "--from-beginning", "--webhook", receiver.url("/"), "--group", group,
+                    "--max-retries", "1", "--limit", "1");
+
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(receiver.requests()).hasSize(2);
+            assertThat(run.err().lines().toList()).containsExactly("outage-radar: gave up delivering "
+                    + "spotify-20240930T1400Z/OUTAGE_SUSPECTED/1 after 2 attempts, last: HTTP 500; its offset is not "
+                    + "committed, so the next run starts with it");
+            assertThat(run.out()).isEmpty();
+            assertThat(committed(group, topic)).isEmpty();
+        }
+    }
+
+    @Test
     void retriesAnAttemptSlowerThanTheTimeoutAndAcceptsASlowOneWithinIt() throws Exception {
         String topic = topicWith(alert("spotify", IncidentEventType.OUTAGE_SUSPECTED, 1));
         WebhookReceiver.Script slowThenSlowish = attempt ->
