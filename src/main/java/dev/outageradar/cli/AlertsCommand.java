@@ -100,11 +100,8 @@ final class AlertsCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(stopHook);
             try {
                 return hook == null ? tail(consumer, topic, stopping) : relay(consumer, topic, hook, stopping);
-            } catch (WakeupException | InterruptException e) {
-                // Ctrl-C: stop quietly.
-                Thread.interrupted();
-                return 0;
-            } catch (InterruptedException e) {
+            } catch (WakeupException | InterruptException | InterruptedException e) {
+                // Ctrl-C: stop quietly, and clear the interrupt so the consumer still closes cleanly.
                 Thread.interrupted();
                 return 0;
             } finally {
