@@ -68,6 +68,8 @@ public final class Backtest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "outage-radar-backtest");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "offline:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        // As the live app: the handler's future default, and no warning about it on every backtest.
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         TopologySettings offline = settings.withPostsPartitions(1).withInMemoryStores();
         long lines = 0;
         long rejected = 0;
