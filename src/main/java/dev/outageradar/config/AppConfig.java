@@ -26,9 +26,12 @@ public record AppConfig(Optional<String> bootstrapServers, String applicationId,
                 CatalogDetectorSettings.resolve(topology.detector(), services, catalog.toString()));
     }
 
-    /** The same configuration with its own application id and state: a throw-away run beside a real one. */
+    /**
+     * The same configuration with its own application id and state: a throw-away run beside a real one.
+     * Its query API takes a free port, so it never collides with the real run's.
+     */
     public AppConfig isolated(String newApplicationId, Path newStateDir) {
         return new AppConfig(bootstrapServers, newApplicationId, partitions, replicationFactor, catalog, newStateDir,
-                embeddedDataDir, topology, kafka, api);
+                embeddedDataDir, topology, kafka, new ApiSettings(api.enabled(), api.bind(), 0));
     }
 }

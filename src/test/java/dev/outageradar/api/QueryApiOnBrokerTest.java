@@ -68,10 +68,10 @@ class QueryApiOnBrokerTest {
         TopologySettings settings = TopologySettings.defaults().withTopics(topics).withPostsPartitions(PARTITIONS);
         api = ApiServer.bind(new ApiSettings(true, "127.0.0.1", 0));
         streams = new KafkaStreams(OutageTopology.build(settings, matcher()),
-                streamsProps(KAFKA.uniqueName("outage-radar"), temp.resolve("state"), api));
+                streamsProps(KAFKA.bootstrapServers(), KAFKA.uniqueName("outage-radar"), temp.resolve("state"), api));
         api.serve(streams, settings);
         streams.start();
-        posts = FeedProducer.sendLines(writeFeed(temp), topics.posts(), clientProps());
+        posts = FeedProducer.sendLines(writeFeed(temp, List.of()), topics.posts(), clientProps(KAFKA.bootstrapServers()));
         awaitSeriesThrough(api, "2024-09-30T13:05:00Z");
     }
 
@@ -221,9 +221,10 @@ class QueryApiOnBrokerTest {
 
     /**
      * Three quiet hours (spotify 2 and netflix 1 complaint a minute, plus unrelated posts), then from 13:00
-     * fifteen minutes of 200 spotify complaints a minute, up to the end of the feed.
+     * fifteen minutes of 200 spotify complaints a minute, up to the end of the feed. Each of the
+     * {@code moreServices} gets one "not working" complaint a minute.
      */
-    static Path writeFeed(Path dir) throws IOException {
+    static Path writeFeed(Path dir, List<String> moreServices) throws IOException {
         List<String> feed = new ArrayList<>();
         for (int minute = 0; minute < 195; minute++) {
             int spotify = minute >= 180 ? 200 : 2;
@@ -232,6 +233,9 @@ class QueryApiOnBrokerTest {
             }
             feed.add(post(minute, 30, "netflix not working for me", "n" + minute));
             feed.add(post(minute, 45, "lovely weather today", "w" + minute));
+            for (String service : moreServices) {
+                feed.add(post(minute, 50, service + " not working for me", service + minute));
+            }
         }
         Path file = dir.resolve("feed.jsonl");
         Files.write(file, feed);
@@ -243,10 +247,10 @@ class QueryApiOnBrokerTest {
         return "{\"created_at\":\"" + at + "\",\"text\":\"" + text + "\",\"author\":\"" + author + "\"}";
     }
 
-    static Properties streamsProps(String applicationId, Path stateDir, ApiServer api) {
+    static Properties streamsProps(String bootstrap, String applicationId, Path stateDir, ApiServer api) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
@@ -254,9 +258,9 @@ class QueryApiOnBrokerTest {
         return props;
     }
 
-    static Properties clientProps() {
+    static Properties clientProps(String bootstrap) {
         Properties props = new Properties();
-        props.put("bootstrap.servers", KAFKA.bootstrapServers());
+        props.put("bootstrap.servers", bootstrap);
         return props;
     }
 
