@@ -45,7 +45,11 @@ final class ServicesHandler extends JsonHandler {
         }
         String service = parts[0];
         HostInfo owner = states.owner(service);
-        if (!states.isSelf(owner) && !request.forwarded()) {
+        if (!states.isSelf(owner)) {
+            if (request.forwarded()) {
+                // The sender thought this instance owns the service: ownership is moving; a second hop could loop.
+                throw ApiException.unavailable("the state of \"" + service + "\" is moving between instances; retry");
+            }
             return peers.get(owner, request.pathAndQuery());
         }
         ServiceState<SeasonalBaseline.State> state = states.local(service)
