@@ -34,7 +34,7 @@ public record AlertEvent(int schemaVersion, IncidentEventType type, String incid
     }
 
     /** Three decimals: enough for people, and stable text for consumers that diff events. */
-    static double round(double value) {
+    public static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
     }
 }

@@ -1,5 +1,6 @@
 package dev.outageradar.cli;
 
+import dev.outageradar.api.ApiServer;
 import dev.outageradar.broker.BrokerAddressFile;
 import dev.outageradar.broker.EmbeddedKafkaBroker;
 import dev.outageradar.broker.TopicProvisioner;
@@ -21,13 +22,15 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A running outage-radar: the cluster (an existing one, or the embedded broker), its topics, and the
- * Kafka Streams application. Shared by {@code run} and {@code demo}; closing it stops all of them.
+ * Kafka Streams application with its query API. Shared by {@code run} and {@code demo}; closing it stops
+ * all of them.
  */
 final class Pipeline implements AutoCloseable {
 
@@ -38,12 +41,16 @@ final class Pipeline implements AutoCloseable {
     private final String bootstrapServers;
     private final KafkaStreams streams;
     private final AppConfig config;
+    /** Null when api.enabled=false. */
+    private final ApiServer api;
 
-    private Pipeline(EmbeddedKafkaBroker broker, String bootstrapServers, KafkaStreams streams, AppConfig config) {
+    private Pipeline(EmbeddedKafkaBroker broker, String bootstrapServers, KafkaStreams streams, AppConfig config,
+                     ApiServer api) {
         this.broker = broker;
         this.bootstrapServers = bootstrapServers;
         this.streams = streams;
         this.config = config;
+        this.api = api;
     }
 
     /** @param temporaryBroker when no cluster is configured: a throw-away broker instead of the persistent one */
@@ -63,23 +70,36 @@ final class Pipeline implements AutoCloseable {
                 BrokerAddressFile.write(config.embeddedDataDir(), bootstrap);
             }
         }
+        ApiServer api = null;
         try {
             int postsPartitions = provisionTopics(config, bootstrap);
             TopologySettings settings = withCatalog.withPostsPartitions(postsPartitions);
             Topology topology = OutageTopology.build(settings, matcher);
-            KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.of(config, bootstrap));
+            Properties props = StreamsProperties.of(config, bootstrap);
+            if (config.api().enabled()) {
+                api = ApiServer.bind(config.api());
+                // How the other instances of this application id reach this one's state.
+                props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, api.applicationServer());
+            }
+            KafkaStreams streams = new KafkaStreams(topology, props);
             streams.setUncaughtExceptionHandler(e -> {
                 LOG.error("stream thread failed; shutting down", e);
                 return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
                         .SHUTDOWN_CLIENT;
             });
+            if (api != null) {
+                api.serve(streams, settings);
+            }
             streams.start();
-            Pipeline pipeline = new Pipeline(broker, bootstrap, streams, config);
+            Pipeline pipeline = new Pipeline(broker, bootstrap, streams, config, api);
             pipeline.awaitRunning();
             LOG.info("outage-radar running: application {} on {}, reading {} ({} partitions)",
                     config.applicationId(), bootstrap, settings.topics().posts(), postsPartitions);
             return pipeline;
         } catch (RuntimeException e) {
+            if (api != null) {
+                api.close();
+            }
             if (broker != null) {
                 broker.close();
             }
@@ -144,6 +164,9 @@ final class Pipeline implements AutoCloseable {
 
     @Override
     public void close() {
+        if (api != null) {
+            api.close();
+        }
         streams.close(Duration.ofSeconds(30));
         if (broker != null) {
             if (!broker.isTemporary()) {

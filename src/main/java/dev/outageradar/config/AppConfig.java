@@ -14,10 +14,11 @@ import java.util.Optional;
  * @param partitions        partitions of the topics the application creates when they are missing
  * @param replicationFactor replication of those topics and of the internal (changelog, repartition) topics
  * @param kafka             {@code kafka.*} settings passed verbatim to Kafka Streams and its clients
+ * @param api               the query API's address, or disabled
  */
 public record AppConfig(Optional<String> bootstrapServers, String applicationId, int partitions,
                         short replicationFactor, Path catalog, Path stateDir, Path embeddedDataDir,
-                        TopologySettings topology, Map<String, String> kafka) {
+                        TopologySettings topology, Map<String, String> kafka, ApiSettings api) {
 
     /** The topology settings with the detector settings the catalog holds for its services. */
     public TopologySettings topologyWith(ServiceCatalog services) {
@@ -25,9 +26,12 @@ public record AppConfig(Optional<String> bootstrapServers, String applicationId,
                 CatalogDetectorSettings.resolve(topology.detector(), services, catalog.toString()));
     }
 
-    /** The same configuration with its own application id and state: a throw-away run beside a real one. */
+    /**
+     * The same configuration with its own application id and state: a throw-away run beside a real one.
+     * Its query API takes a free port, so it never collides with the real run's.
+     */
     public AppConfig isolated(String newApplicationId, Path newStateDir) {
         return new AppConfig(bootstrapServers, newApplicationId, partitions, replicationFactor, catalog, newStateDir,
-                embeddedDataDir, topology, kafka);
+                embeddedDataDir, topology, kafka, new ApiSettings(api.enabled(), api.bind(), 0));
     }
 }

@@ -27,6 +27,9 @@ public final class ConfigKeys {
     public static final String STATE_DIR = "state.dir";
     public static final String EMBEDDED_DATA_DIR = "embedded.data.dir";
     public static final String AUTHOR_HORIZON = "author.horizon";
+    public static final String API_ENABLED = "api.enabled";
+    public static final String API_BIND = "api.bind";
+    public static final String API_PORT = "api.port";
     /** Followed by one of {@link DetectorParameters#NAMES}. */
     public static final String DETECTOR_PREFIX = "detector.";
 
@@ -36,7 +39,8 @@ public final class ConfigKeys {
     public static final List<String> ALL = Stream.concat(
             Stream.of(BOOTSTRAP_SERVERS, APPLICATION_ID, TOPIC_POSTS, TOPIC_DLQ, TOPIC_ALERTS, TOPIC_COUNTS,
                     TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, CATALOG, WINDOW_SIZE, WINDOW_GRACE,
-                    POST_MAX_TEXT_LENGTH, SOURCE_IDLE_TIMEOUT, STATE_DIR, EMBEDDED_DATA_DIR, AUTHOR_HORIZON),
+                    POST_MAX_TEXT_LENGTH, SOURCE_IDLE_TIMEOUT, STATE_DIR, EMBEDDED_DATA_DIR, AUTHOR_HORIZON,
+                    API_ENABLED, API_BIND, API_PORT),
             DetectorParameters.NAMES.stream().map(name -> DETECTOR_PREFIX + name)).toList();
 
     private ConfigKeys() {

@@ -123,7 +123,40 @@ public final class ConfigLoader {
                 Path.of(text(ConfigKeys.CATALOG, "config/services.yaml")),
                 Path.of(text(ConfigKeys.STATE_DIR, "data/streams")),
                 Path.of(text(ConfigKeys.EMBEDDED_DATA_DIR, "data/kafka")),
-                topology, Map.copyOf(kafka));
+                topology, Map.copyOf(kafka), api());
+    }
+
+    private ApiSettings api() {
+        return new ApiSettings(bool(ConfigKeys.API_ENABLED, true), text(ConfigKeys.API_BIND, ApiSettings.DEFAULT_BIND),
+                port(ConfigKeys.API_PORT, ApiSettings.DEFAULT_PORT));
+    }
+
+    private boolean bool(String key, boolean fallback) {
+        Setting setting = settings.get(key);
+        if (setting == null) {
+            return fallback;
+        }
+        return switch (setting.value()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid(key, setting, "true or false");
+        };
+    }
+
+    private int port(String key, int fallback) {
+        Setting setting = settings.get(key);
+        if (setting == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(setting.value());
+            if (value >= 0 && value <= 65_535) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw invalid(key, setting, "a port from 0 to 65535 (0 picks a free one)");
     }
 
     private String text(String key, String fallback) {

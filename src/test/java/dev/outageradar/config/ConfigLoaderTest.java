@@ -35,6 +35,25 @@ class ConfigLoaderTest {
         assertThat(config.topology().grace()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.topology().detector().minCount()).isEqualTo(10);
         assertThat(config.kafka()).containsEntry("processing.guarantee", "exactly_once_v2");
+        assertThat(config.api()).isEqualTo(new ApiSettings(true, "127.0.0.1", 8080));
+    }
+
+    @Test
+    void queryApiCanMoveToAnyPortOrBeTurnedOffAndRejectsAPortOutOfRange() {
+        AppConfig anyPort = ConfigLoader.load(temp.resolve("none"), true, Map.of("OUTAGE_RADAR_API_PORT", "0"),
+                Map.of("api.bind", "0.0.0.0"));
+        AppConfig off = ConfigLoader.load(temp.resolve("none"), true, Map.of(), Map.of("api.enabled", "false"));
+
+        assertThat(anyPort.api()).isEqualTo(new ApiSettings(true, "0.0.0.0", 0));
+        assertThat(off.api().enabled()).isFalse();
+        assertThatThrownBy(() -> ConfigLoader.load(temp.resolve("none"), true, Map.of(),
+                Map.of("api.port", "70000")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("api.port=\"70000\" (--set api.port) is invalid: expected a port from 0 to 65535 "
+                        + "(0 picks a free one)");
+        assertThatThrownBy(() -> ConfigLoader.load(temp.resolve("none"), true, Map.of(),
+                Map.of("api.enabled", "yes")))
+                .hasMessage("api.enabled=\"yes\" (--set api.enabled) is invalid: expected true or false");
     }
 
     @Test

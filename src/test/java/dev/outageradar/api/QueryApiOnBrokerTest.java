@@ -1,0 +1,320 @@
+package dev.outageradar.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.outageradar.alert.JsonFormat;
+import dev.outageradar.broker.KafkaBroker;
+import dev.outageradar.classify.ComplaintMatcher;
+import dev.outageradar.classify.ServiceCatalog;
+import dev.outageradar.config.ApiSettings;
+import dev.outageradar.replay.FeedProducer;
+import dev.outageradar.topology.OutageTopology;
+import dev.outageradar.topology.Topics;
+import dev.outageradar.topology.TopologySettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.StreamSupport;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The query API of one running instance, on a real broker, after a feed in which spotify's complaints jump
+ * from 2 to 200 a minute at 13:00 and stay there (the incident is still open when the feed ends), while
+ * netflix stays at 1 a minute.
+ */
+@Tag("integration")
+@Timeout(180)
+class QueryApiOnBrokerTest {
+
+    @RegisterExtension
+    static final KafkaBroker KAFKA = new KafkaBroker();
+
+    static final Instant START = Instant.parse("2024-09-30T10:00:00Z");
+    static final Instant OUTAGE = Instant.parse("2024-09-30T13:00:00Z");
+    static final String INCIDENT = "spotify-20240930T1300Z";
+    private static final int PARTITIONS = 3;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path temp;
+
+    private static KafkaStreams streams;
+    private static ApiServer api;
+    private static long posts;
+
+    @BeforeAll
+    static void startTheAppAndFeedIt() throws IOException {
+        Topics topics = new Topics(KAFKA.uniqueName("posts"), KAFKA.uniqueName("posts.dlq"),
+                KAFKA.uniqueName("alerts"), KAFKA.uniqueName("counts"));
+        KAFKA.createTopics(PARTITIONS, topics.all().toArray(String[]::new));
+        TopologySettings settings = TopologySettings.defaults().withTopics(topics).withPostsPartitions(PARTITIONS);
+        api = ApiServer.bind(new ApiSettings(true, "127.0.0.1", 0));
+        streams = new KafkaStreams(OutageTopology.build(settings, matcher()),
+                streamsProps(KAFKA.bootstrapServers(), KAFKA.uniqueName("outage-radar"), temp.resolve("state"), api));
+        api.serve(streams, settings);
+        streams.start();
+        posts = FeedProducer.sendLines(writeFeed(temp, List.of()), topics.posts(), clientProps(KAFKA.bootstrapServers()));
+        awaitSeriesThrough(api, "2024-09-30T13:05:00Z");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (api != null) {
+            api.close();
+        }
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void healthIsReadyWhileKafkaStreamsRuns() {
+        HttpResponse<String> health = get(api, "/health");
+        HttpResponse<String> live = get(api, "/health/live");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.headers().firstValue("Content-Type")).contains("application/json");
+        assertThat(json(health)).isEqualTo(json("{\"live\":true,\"ready\":true,\"streams_state\":\"RUNNING\"}"));
+        assertThat(live.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void servicesAreListedMostAboveNormalFirstWithTheirOpenIncident() {
+        HttpResponse<String> response = get(api, "/api/services");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<JsonNode> services = list(json(response));
+        assertThat(services).extracting(s -> s.get("service").asText()).containsExactly("spotify", "netflix");
+        JsonNode spotify = services.get(0);
+        assertThat(spotify.get("count").asLong()).isEqualTo(200);
+        assertThat(spotify.get("expected").asDouble()).isBetween(1.0, 4.0);
+        assertThat(spotify.get("ratio").asDouble()).isGreaterThan(50);
+        assertThat(spotify.get("incident").get("id").asText()).isEqualTo(INCIDENT);
+        assertThat(spotify.get("incident").get("opened_at").asText()).isEqualTo(OUTAGE.toString());
+        JsonNode netflix = services.get(1);
+        assertThat(netflix.get("count").asLong()).isEqualTo(1);
+        assertThat(netflix.get("ratio").asDouble()).isLessThan(3);
+        assertThat(netflix.get("incident").isNull()).isTrue();
+    }
+
+    @Test
+    void oneServiceIsAnsweredWithItsNewestWindowAndIncident() {
+        HttpResponse<String> response = get(api, "/api/services/spotify");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode spotify = json(response);
+        assertThat(spotify.get("service").asText()).isEqualTo("spotify");
+        assertThat(spotify.get("incident").get("id").asText()).isEqualTo(INCIDENT);
+        assertThat(spotify.get("threshold").asLong()).isBetween(10L, 199L);
+    }
+
+    @Test
+    void seriesGivesEachWindowsCountExpectedLevelAndThreshold() {
+        HttpResponse<String> response = get(api,
+                "/api/services/spotify/series?from=2024-09-30T12:58:00Z&to=2024-09-30T13:02:00Z");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode series = json(response);
+        assertThat(series.get("service").asText()).isEqualTo("spotify");
+        assertThat(Instant.parse(series.get("available_from").asText())).isBefore(START.plus(Duration.ofHours(2)));
+        List<JsonNode> windows = list(series.get("windows"));
+        assertThat(windows).extracting(w -> w.get("window_start").asText()).containsExactly(
+                "2024-09-30T12:58:00Z", "2024-09-30T12:59:00Z", "2024-09-30T13:00:00Z", "2024-09-30T13:01:00Z");
+        assertThat(windows).extracting(w -> w.get("count").asLong()).containsExactly(2L, 2L, 200L, 200L);
+        for (JsonNode window : windows) {
+            assertThat(window.get("expected").asDouble()).isBetween(1.0, 4.0);
+            assertThat(window.get("threshold").asLong()).isBetween(10L, 199L);
+        }
+    }
+
+    @Test
+    void badOrEmptyTimeRangeIsA400WithAJsonError() {
+        HttpResponse<String> badFrom = get(api, "/api/services/spotify/series?from=yesterday");
+        HttpResponse<String> emptyRange = get(api,
+                "/api/services/spotify/series?from=2024-09-30T13:00:00Z&to=2024-09-30T13:00:00Z");
+
+        assertThat(badFrom.statusCode()).isEqualTo(400);
+        assertThat(json(badFrom).get("error").asText()).startsWith("from=\"yesterday\" is not an ISO-8601 UTC time");
+        assertThat(json(badFrom).get("status").asInt()).isEqualTo(400);
+        assertThat(emptyRange.statusCode()).isEqualTo(400);
+        assertThat(json(emptyRange).get("error").asText()).contains("must be before");
+    }
+
+    @Test
+    void unknownServiceAndUnknownPathAre404WithAJsonError() {
+        HttpResponse<String> service = get(api, "/api/services/no-such-service");
+        HttpResponse<String> series = get(api, "/api/services/no-such-service/series");
+        HttpResponse<String> path = get(api, "/api/nothing-here");
+
+        assertThat(service.statusCode()).isEqualTo(404);
+        assertThat(json(service).get("error").asText()).isEqualTo("unknown service \"no-such-service\"");
+        assertThat(series.statusCode()).isEqualTo(404);
+        assertThat(path.statusCode()).isEqualTo(404);
+        assertThat(json(path).get("error").asText()).isEqualTo("no such resource: /api/nothing-here");
+    }
+
+    @Test
+    void openIncidentsAreListedAndOtherStatusesAreRefused() {
+        HttpResponse<String> open = get(api, "/api/incidents?status=open");
+        HttpResponse<String> recent = get(api, "/api/incidents?status=recent");
+        HttpResponse<String> bogus = get(api, "/api/incidents?status=bogus");
+
+        assertThat(open.statusCode()).isEqualTo(200);
+        List<JsonNode> incidents = list(json(open).get("incidents"));
+        assertThat(incidents).hasSize(1);
+        assertThat(incidents.get(0).get("id").asText()).isEqualTo(INCIDENT);
+        assertThat(incidents.get(0).get("service").asText()).isEqualTo("spotify");
+        assertThat(incidents.get(0).get("peak_count").asLong()).isEqualTo(200);
+        assertThat(recent.statusCode()).isEqualTo(501);
+        assertThat(bogus.statusCode()).isEqualTo(400);
+        assertThat(json(bogus).get("error").asText()).isEqualTo("status=\"bogus\" is not one of open, recent");
+    }
+
+    @Test
+    void metricsArePrometheusTextWithTheAppsOwnCounters() {
+        HttpResponse<String> response = get(api, "/metrics");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains(Response.PROMETHEUS_TEXT);
+        String family = "stream_outage_radar_metrics_posts_total";
+        assertThat(response.body()).contains("# TYPE " + family + " gauge\n");
+        double parsed = response.body().lines().filter(line -> line.startsWith(family + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        assertThat(parsed).isEqualTo(posts);
+        assertThat(response.body().lines().filter(line -> !line.startsWith("#")))
+                .allMatch(line -> line.matches("[a-zA-Z_:][a-zA-Z0-9_:]*(\\{.*})? \\S+"));
+    }
+
+    @Test
+    void onlyGetIsAllowed() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(api, "/api/services"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).contains("GET");
+        assertThat(json(response).get("error").asText()).isEqualTo("POST is not allowed; use GET");
+    }
+
+    // ---- fixtures shared with the two-instance test
+
+    static ComplaintMatcher matcher() {
+        return ComplaintMatcher.compile(ServiceCatalog.load(Path.of("config/services.yaml")));
+    }
+
+    /**
+     * Three quiet hours (spotify 2 and netflix 1 complaint a minute, plus unrelated posts), then from 13:00
+     * fifteen minutes of 200 spotify complaints a minute, up to the end of the feed. Each of the
+     * {@code moreServices} gets one "not working" complaint a minute.
+     */
+    static Path writeFeed(Path dir, List<String> moreServices) throws IOException {
+        List<String> feed = new ArrayList<>();
+        for (int minute = 0; minute < 195; minute++) {
+            int spotify = minute >= 180 ? 200 : 2;
+            for (int i = 0; i < spotify; i++) {
+                feed.add(post(minute, i * 60.0 / spotify, "is spotify down? #SpotifyDown", "s" + minute + "-" + i));
+            }
+            feed.add(post(minute, 30, "netflix not working for me", "n" + minute));
+            feed.add(post(minute, 45, "lovely weather today", "w" + minute));
+            for (String service : moreServices) {
+                feed.add(post(minute, 50, service + " not working for me", service + minute));
+            }
+        }
+        Path file = dir.resolve("feed.jsonl");
+        Files.write(file, feed);
+        return file;
+    }
+
+    private static String post(int minute, double second, String text, String author) {
+        Instant at = START.plus(Duration.ofMinutes(minute)).plusMillis((long) (second * 1000));
+        return "{\"created_at\":\"" + at + "\",\"text\":\"" + text + "\",\"author\":\"" + author + "\"}";
+    }
+
+    static Properties streamsProps(String bootstrap, String applicationId, Path stateDir, ApiServer api) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, api.applicationServer());
+        return props;
+    }
+
+    static Properties clientProps(String bootstrap) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        return props;
+    }
+
+    /** Waits (deadline, no fixed sleep) until spotify's series holds the window starting at {@code windowStart}. */
+    static void awaitSeriesThrough(ApiServer api, String windowStart) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        String path = "/api/services/spotify/series?from=" + windowStart + "&to=2100-01-01T00:00:00Z";
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = get(api, path);
+            if (response.statusCode() == 200 && !json(response).get("windows").isEmpty()) {
+                return;
+            }
+            sleep(200);
+        }
+        throw new AssertionError("spotify's window " + windowStart + " was not served within 120 s");
+    }
+
+    static HttpResponse<String> get(ApiServer api, String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri(api, path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    static URI uri(ApiServer api, String path) {
+        return URI.create("http://127.0.0.1:" + api.port() + path);
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return JsonFormat.mapper().readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+
+    static List<JsonNode> list(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}
