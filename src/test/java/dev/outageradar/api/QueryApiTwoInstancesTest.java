@@ -71,6 +71,7 @@ class QueryApiTwoInstancesTest {
         FeedProducer.sendLines(QueryApiOnBrokerTest.writeFeed(temp, QUIET.subList(1, QUIET.size())), topics.posts(),
                 QueryApiOnBrokerTest.clientProps(KAFKA.bootstrapServers()));
         QueryApiOnBrokerTest.awaitSeriesThrough(first, "2024-09-30T13:05:00Z");
+        awaitSettled(first);
 
         Set<HostInfo> owners = new HashSet<>();
         for (String service : services()) {
@@ -97,6 +98,24 @@ class QueryApiTwoInstancesTest {
             assertThat(open).extracting(i -> i.get("id").asText()).containsExactly(INCIDENT);
             assertThat(get(api, "/api/services/no-such-service").statusCode()).isEqualTo(404);
         }
+    }
+
+    /**
+     * Until the instances have processed the whole feed, windows keep closing, and two questions asked a
+     * moment apart get two answers: wait until the full list stays the same for a second.
+     */
+    private void awaitSettled(ApiServer api) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String previous = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> now = get(api, "/api/services");
+            if (now.statusCode() == 200 && now.body().equals(previous)) {
+                return;
+            }
+            previous = now.statusCode() == 200 ? now.body() : null;
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("the services never settled; last answer: " + previous);
     }
 
     private ApiServer start(TopologySettings settings, String applicationId, String name) {

@@ -81,6 +81,8 @@ class ReplayMatchesBacktestTest {
         settings.put("topic.partitions", "1");
         settings.put("state.dir", temp.resolve("state").toString());
         settings.put("embedded.data.dir", temp.resolve("kafka").toString());
+        // The live app serves its query API; a free port, so the test never depends on 8080 being free.
+        settings.put("api.port", "0");
         return settings;
     }
 
