@@ -7,10 +7,9 @@ import dev.outageradar.alert.JsonFormat;
 import dev.outageradar.broker.KafkaBroker;
 import dev.outageradar.detect.IncidentEventType;
 import dev.outageradar.detect.Severity;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,7 @@ class AlertsCommandTest {
 
     @Test
     void showsOneReadableLinePerCommittedEventOfTheChosenService() {
-        Run run = run("alerts", "--from-beginning", "--service", "spotify", "--limit", "2");
+        CliRun run = run("alerts", "--from-beginning", "--service", "spotify", "--limit", "2");
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out().lines().toList()).satisfiesExactly(
@@ -68,7 +67,7 @@ class AlertsCommandTest {
 
     @Test
     void printsTheRawEventsWithJson() {
-        Run run = run("alerts", "--from-beginning", "--json", "--limit", "3");
+        CliRun run = run("alerts", "--from-beginning", "--json", "--limit", "3");
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out().lines().toList()).hasSize(3)
@@ -97,22 +96,10 @@ class AlertsCommandTest {
                 json(alert).getBytes(StandardCharsets.UTF_8));
     }
 
-    private record Run(int exit, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = OutageRadarCli.newCommandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--bootstrap-servers";
-        all[args.length + 1] = KAFKA.bootstrapServers();
-        all[args.length + 2] = "--set";
-        all[args.length + 3] = "topic.alerts=" + topic;
-        int exit = cli.execute(all);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--bootstrap-servers", KAFKA.bootstrapServers(), "--set", "topic.alerts=" + topic));
+        return CliRun.of(all);
     }
 }

@@ -9,8 +9,6 @@ import dev.outageradar.broker.KafkaBroker;
 import dev.outageradar.cli.WebhookReceiver.Reply;
 import dev.outageradar.detect.IncidentEventType;
 import dev.outageradar.detect.Severity;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +45,7 @@ class AlertsWebhookTest {
                 alert("spotify", IncidentEventType.OUTAGE_RESOLVED, 3));
         String group = KAFKA.uniqueName("group");
         try (WebhookReceiver receiver = new WebhookReceiver(attempt -> Reply.OK)) {
-            Run run = run(topic, "--from-beginning", "--webhook", receiver.url("/hook"), "--group", group,
+            CliRun run = run(topic, "--from-beginning", "--webhook", receiver.url("/hook"), "--group", group,
                     "--limit", "4");
 
             assertThat(run.exit()).as(run.err()).isZero();
@@ -81,7 +79,7 @@ class AlertsWebhookTest {
             return Reply.OK;
         };
         try (WebhookReceiver receiver = new WebhookReceiver(failTwice)) {
-            Run first = run(topic, "--from-beginning", "--webhook", receiver.url("/"), "--group", group,
+            CliRun first = run(topic, "--from-beginning", "--webhook", receiver.url("/"), "--group", group,
                     "--limit", "1");
 
             assertThat(first.exit()).as(first.err()).isZero();
@@ -100,7 +98,7 @@ class AlertsWebhookTest {
             // A restart of the same group goes on after the delivered event: it is not posted again.
             KAFKA.produce(topic, List.of(KeyValue.pair("spotify",
                     json(alert("spotify", IncidentEventType.OUTAGE_RESOLVED, 2)))));
-            Run second = run(topic, "--from-beginning", "--webhook", receiver.url("/"), "--group", group,
+            CliRun second = run(topic, "--from-beginning", "--webhook", receiver.url("/"), "--group", group,
                     "--limit", "1");
 
             assertThat(second.exit()).as(second.err()).isZero();
@@ -114,7 +112,7 @@ class AlertsWebhookTest {
         String topic = topicWith(alert("spotify", IncidentEventType.OUTAGE_SUSPECTED, 1));
         String group = KAFKA.uniqueName("group");
         try (WebhookReceiver receiver = new WebhookReceiver(attempt -> Reply.status(500))) {
-            Run run = run(topic, "--from-beginning", "--webhook", receiver.url("/"), "--group", group,
+            CliRun run = run(topic, "--from-beginning", "--webhook", receiver.url("/"), "--group", group,
                     "--max-retries", "1", "--limit", "1");
 
             assertThat(run.exit()).isEqualTo(1);
@@ -133,7 +131,7 @@ class AlertsWebhookTest {
         WebhookReceiver.Script slowThenSlowish = attempt ->
                 new Reply(200, Duration.ofMillis(attempt == 1 ? 2000 : 300), null);
         try (WebhookReceiver receiver = new WebhookReceiver(slowThenSlowish)) {
-            Run run = run(topic, "--from-beginning", "--webhook", receiver.url("/"), "--webhook-timeout", "800ms",
+            CliRun run = run(topic, "--from-beginning", "--webhook", receiver.url("/"), "--webhook-timeout", "800ms",
                     "--limit", "1");
 
             assertThat(run.exit()).as(run.err()).isZero();
@@ -151,7 +149,7 @@ class AlertsWebhookTest {
                 alert("netflix", IncidentEventType.OUTAGE_SUSPECTED, 1));
         String group = KAFKA.uniqueName("group");
         try (WebhookReceiver receiver = new WebhookReceiver(attempt -> Reply.status(attempt == 1 ? 400 : 202))) {
-            Run run = run(topic, "--from-beginning", "--webhook", receiver.url("/"), "--group", group,
+            CliRun run = run(topic, "--from-beginning", "--webhook", receiver.url("/"), "--group", group,
                     "--limit", "2");
 
             assertThat(run.exit()).as(run.err()).isZero();
@@ -167,13 +165,13 @@ class AlertsWebhookTest {
     void alertmanagerKeepsReceivingAnOpenIncidentUntilItResolves() throws Exception {
         String topic = topicWith(alert("spotify", IncidentEventType.OUTAGE_SUSPECTED, 1));
         try (WebhookReceiver receiver = new WebhookReceiver(attempt -> Reply.OK)) {
-            CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> run(topic, "--from-beginning",
+            CompletableFuture<CliRun> running = CompletableFuture.supplyAsync(() -> run(topic, "--from-beginning",
                     "--webhook", receiver.url("/api/v2/alerts"), "--format", "alertmanager",
                     "--resend-interval", "200ms", "--limit", "2"));
             awaitTrue(() -> receiver.requests().size() >= 3);
             KAFKA.produce(topic, List.of(KeyValue.pair("spotify",
                     json(alert("spotify", IncidentEventType.OUTAGE_RESOLVED, 2)))));
-            Run run = running.get(30, TimeUnit.SECONDS);
+            CliRun run = running.get(30, TimeUnit.SECONDS);
             Thread.sleep(600); // three resend intervals: nothing more may arrive after the resolution
 
             assertThat(run.exit()).as(run.err()).isZero();
@@ -234,19 +232,11 @@ class AlertsWebhookTest {
         }
     }
 
-    private record Run(int exit, String out, String err) {
-    }
 
-    private static Run run(String topic, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = OutageRadarCli.newCommandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
+    private static CliRun run(String topic, String... args) {
         List<String> all = new ArrayList<>(List.of("alerts"));
         all.addAll(List.of(args));
         all.addAll(List.of("--bootstrap-servers", KAFKA.bootstrapServers(), "--set", "topic.alerts=" + topic));
-        int exit = cli.execute(all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+        return CliRun.of(all);
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +26,7 @@ class BacktestCommandTest {
         Path feed = writeFeed();
         Path alerts = temp.resolve("alerts.jsonl");
 
-        Run run = run("backtest", "--file", feed.toString(), "--out", alerts.toString());
+        CliRun run = CliRun.of("backtest", "--file", feed.toString(), "--out", alerts.toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
         List<JsonNode> events = Files.readAllLines(alerts).stream().map(BacktestCommandTest::json).toList();
@@ -56,7 +54,7 @@ class BacktestCommandTest {
         Path feed = writeFeed();
         Path page = temp.resolve("spotify.html");
 
-        Run run = run("backtest", "--file", feed.toString(), "--plot", page.toString(), "--plot-service", "spotify");
+        CliRun run = CliRun.of("backtest", "--file", feed.toString(), "--plot", page.toString(), "--plot-service", "spotify");
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("plot      " + page);
@@ -68,9 +66,9 @@ class BacktestCommandTest {
     void aPlotOfAServiceNotInTheCatalogOrToAnUnknownKindOfFileFailsBeforeTheRun() throws IOException {
         Path feed = writeFeed();
 
-        Run unknownService = run("backtest", "--file", feed.toString(), "--plot", temp.resolve("p.png").toString(),
+        CliRun unknownService = CliRun.of("backtest", "--file", feed.toString(), "--plot", temp.resolve("p.png").toString(),
                 "--plot-service", "myspace");
-        Run unknownKind = run("backtest", "--file", feed.toString(), "--plot", temp.resolve("p.pdf").toString());
+        CliRun unknownKind = CliRun.of("backtest", "--file", feed.toString(), "--plot", temp.resolve("p.pdf").toString());
 
         assertThat(unknownService.exit()).isEqualTo(2);
         assertThat(unknownService.err()).isEqualTo(
@@ -83,7 +81,7 @@ class BacktestCommandTest {
 
     @Test
     void anUnknownFormatIsOneLine() throws IOException {
-        Run run = run("backtest", "--file", writeFeed().toString(), "--format", "myspace");
+        CliRun run = CliRun.of("backtest", "--file", writeFeed().toString(), "--format", "myspace");
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("outage-radar: --format must be one of auto, normalized, x, mastodon, "
@@ -92,7 +90,7 @@ class BacktestCommandTest {
 
     @Test
     void aMissingFeedIsOneLine() {
-        Run run = run("backtest", "--file", temp.resolve("none.jsonl").toString());
+        CliRun run = CliRun.of("backtest", "--file", temp.resolve("none.jsonl").toString());
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("outage-radar: feed file not found: " + temp.resolve("none.jsonl") + "\n");
@@ -127,18 +125,5 @@ class BacktestCommandTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = OutageRadarCli.newCommandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
     }
 }

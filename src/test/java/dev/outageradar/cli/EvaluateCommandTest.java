@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The detector measured end to end: a simulated feed with outages of 3x to 100x and every kind of decoy,
@@ -27,14 +24,14 @@ class EvaluateCommandTest {
     static void simulateAFeed() {
         feed = dir.resolve("feed.jsonl.gz");
         labels = dir.resolve("labels.csv");
-        Run run = run("simulate", "--days", "5", "--services", "10", "--outages", "8", "--magnitude", "3..100",
+        CliRun run = CliRun.of("simulate", "--days", "5", "--services", "10", "--outages", "8", "--magnitude", "3..100",
                 "--seed", "11", "--out", feed.toString(), "--labels", labels.toString());
         assertThat(run.exit()).as(run.err()).isZero();
     }
 
     @Test
     void theDetectorCatchesSimulatedOutagesAndIgnoresTheDecoys() throws Exception {
-        Run run = run("evaluate", "--feed", feed.toString(), "--labels", labels.toString(), "--json");
+        CliRun run = CliRun.of("evaluate", "--feed", feed.toString(), "--labels", labels.toString(), "--json");
 
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode report = new ObjectMapper().readTree(run.out());
@@ -48,22 +45,9 @@ class EvaluateCommandTest {
 
     @Test
     void aMissingLabelsFileIsOneLine() {
-        Run run = run("evaluate", "--feed", feed.toString(), "--labels", dir.resolve("none.csv").toString());
+        CliRun run = CliRun.of("evaluate", "--feed", feed.toString(), "--labels", dir.resolve("none.csv").toString());
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("outage-radar: labels file not found: " + dir.resolve("none.csv") + "\n");
-    }
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = OutageRadarCli.newCommandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
     }
 }

@@ -6,8 +6,6 @@ import dev.outageradar.broker.KafkaBroker;
 import dev.outageradar.config.AppConfig;
 import dev.outageradar.config.ConfigLoader;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +45,7 @@ class ReplayMatchesBacktestTest {
         Path offline = temp.resolve("backtest-alerts.jsonl");
         Map<String, String> settings = settings();
 
-        Run backtest = run(withSettings(settings, "backtest", "--file", feed.toString(), "--out", offline.toString()));
+        CliRun backtest = CliRun.of(withSettings(settings, "backtest", "--file", feed.toString(), "--out", offline.toString()));
         assertThat(backtest.exit()).as(backtest.err()).isZero();
         List<String> expected = Files.readAllLines(offline);
         assertThat(expected).as("the feed must open and resolve an incident")
@@ -56,7 +54,7 @@ class ReplayMatchesBacktestTest {
 
         AppConfig live = ConfigLoader.load(Path.of("config/application.properties"), false, Map.of(), settings);
         try (Pipeline pipeline = Pipeline.start(live, false)) {
-            Run replay = run(withSettings(settings, "replay", "--file", feed.toString(), "--progress", "none",
+            CliRun replay = CliRun.of(withSettings(settings, "replay", "--file", feed.toString(), "--progress", "none",
                     "--rejects", temp.resolve("rejects.jsonl").toString()));
             assertThat(replay.exit()).as(replay.err()).isZero();
             assertThat(replay.out()).contains("rejected  2");
@@ -133,18 +131,5 @@ class ReplayMatchesBacktestTest {
     private static String post(int minute, int millis, String text, String author) {
         Instant at = START.plus(Duration.ofMinutes(minute)).plusMillis(millis);
         return "{\"created_at\":\"" + at + "\",\"text\":\"" + text + "\",\"author\":\"" + author + "\"}";
-    }
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = OutageRadarCli.newCommandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
     }
 }

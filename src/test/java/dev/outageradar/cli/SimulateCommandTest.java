@@ -8,8 +8,6 @@ import dev.outageradar.simulate.Scenario;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 class SimulateCommandTest {
 
@@ -37,7 +34,7 @@ class SimulateCommandTest {
         Path feed = dir.resolve("feed.jsonl.gz");
         Path labels = dir.resolve("labels.csv");
 
-        Run run = run("simulate", "--days", "1", "--services", "3", "--outages", "2", "--out", feed.toString(),
+        CliRun run = CliRun.of("simulate", "--days", "1", "--services", "3", "--outages", "2", "--out", feed.toString(),
                 "--labels", labels.toString());
 
         assertThat(run.exit()).isZero();
@@ -56,7 +53,7 @@ class SimulateCommandTest {
         Path feed = dir.resolve("spotify-outage-2024-09.jsonl.gz");
         Path labels = dir.resolve("spotify-outage-2024-09.labels.csv");
 
-        Run run = run("simulate", "--preset", "demo", "--out", feed.toString(), "--labels", labels.toString());
+        CliRun run = CliRun.of("simulate", "--preset", "demo", "--out", feed.toString(), "--labels", labels.toString());
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).startsWith("wrote 54383 lines to ")
@@ -69,7 +66,7 @@ class SimulateCommandTest {
 
     @Test
     void helpShowsHowToRegenerateTheDemoFeed() {
-        Run run = run("simulate", "--help");
+        CliRun run = CliRun.of("simulate", "--help");
 
         assertThat(run.exit()).isZero();
         assertThat(run.out().replaceAll("\\s+", " "))
@@ -95,7 +92,7 @@ class SimulateCommandTest {
         List<String> args = new ArrayList<>(List.of("simulate", "--out", feed.toString()));
         args.addAll(List.of(flags.trim().split(" +")));
 
-        Run run = run(args.toArray(String[]::new));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("outage-radar: " + message + "\n");
@@ -107,7 +104,7 @@ class SimulateCommandTest {
     void anUnwritableDestinationIsOneLineNotAStackTrace() {
         Path feed = dir.resolve("missing").resolve("feed.jsonl");
 
-        Run run = run("simulate", "--days", "1", "--services", "1", "--outages", "1", "--out", feed.toString());
+        CliRun run = CliRun.of("simulate", "--days", "1", "--services", "1", "--outages", "1", "--out", feed.toString());
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("outage-radar: cannot write " + feed + ": its directory does not exist\n");
@@ -115,23 +112,11 @@ class SimulateCommandTest {
 
     @Test
     void aValueOfTheWrongTypeIsOneLineNamingTheFlag() {
-        Run run = run("simulate", "--days", "many", "--out", dir.resolve("feed.jsonl").toString());
+        CliRun run = CliRun.of("simulate", "--days", "many", "--out", dir.resolve("feed.jsonl").toString());
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("outage-radar: Invalid value for option '--days': 'many' is not an int "
                 + "(see 'outage-radar simulate --help')\n");
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = OutageRadarCli.newCommandLine()
-                .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString().replace(System.lineSeparator(), "\n"),
-                err.toString().replace(System.lineSeparator(), "\n"));
     }
 
     private static List<String> gzipLines(Path path) throws IOException {
@@ -141,6 +126,4 @@ class SimulateCommandTest {
         }
     }
 
-    private record Run(int exit, String out, String err) {
-    }
 }
