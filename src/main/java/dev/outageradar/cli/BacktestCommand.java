@@ -37,21 +37,12 @@ import picocli.CommandLine.Spec;
             "The detector settings are the configuration's (--config, --set detector.min.ratio=3, ...)."})
 final class BacktestCommand implements Callable<Integer> {
 
-    @Option(names = "--file", required = true, paramLabel = "FEED",
-            description = "JSON lines (normalized posts, X v2, Mastodon or Bluesky) or CSV with a header; .gz read as it streams.")
-    private Path file;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
-            description = "auto (per line; CSV by file name), normalized, x, mastodon, bluesky or csv (default: ${DEFAULT-VALUE}).")
-    private String format;
+    @Mixin
+    private FeedFileOptions feed;
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "Write the alert events here as JSON lines, exactly as on the alerts topic.")
     private Path out;
-
-    @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Where bad records go, as JSON lines (default: FEED.rejects.jsonl, written only if any).")
-    private Path rejectsFile;
 
     @Option(names = "--plot", paramLabel = "FILE",
             description = "Draw complaints per window, the expected level, the threshold and the incidents to FILE "
@@ -74,10 +65,8 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FeedFormat feedFormat = FeedFormats.parse(format);
-        if (!Files.isRegularFile(file)) {
-            throw new ConfigException("feed file not found: " + file);
-        }
+        FeedFormat feedFormat = feed.format();
+        Path file = feed.file();
         // A bad plot request fails before the run, not after minutes of it.
         PlotFormat plotFormat = plotFile == null ? null : PlotFormat.of(plotFile);
         PlotSelection selection = plotServices.isEmpty() ? PlotSelection.top(plotTop) : PlotSelection.of(plotServices);
@@ -90,7 +79,7 @@ final class BacktestCommand implements Callable<Integer> {
             }
         }
         PlotData plot = plotFile == null ? null : new PlotData();
-        Path rejectsPath = rejectsFile != null ? rejectsFile : Path.of(file + ".rejects.jsonl");
+        Path rejectsPath = feed.rejects();
         BacktestReport report = new BacktestReport();
         long started = System.nanoTime();
         Backtest.Summary summary;

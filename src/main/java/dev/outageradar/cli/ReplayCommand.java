@@ -12,7 +12,6 @@ import dev.outageradar.replay.Replay;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -30,13 +29,8 @@ import picocli.CommandLine.Spec;
                 + "line number and reason; an interrupted replay resumes with --start-line."})
 final class ReplayCommand implements Callable<Integer> {
 
-    @Option(names = "--file", required = true, paramLabel = "FEED",
-            description = "JSON lines (normalized posts, X v2, Mastodon or Bluesky) or CSV with a header; .gz read as it streams.")
-    private Path file;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
-            description = "auto (per line; CSV by file name), normalized, x, mastodon, bluesky or csv (default: ${DEFAULT-VALUE}).")
-    private String format;
+    @Mixin
+    private FeedFileOptions feed;
 
     @Option(names = "--speed", paramLabel = "N|max", defaultValue = "max",
             description = "max, or N times real time: 60 plays an hour of posts in a minute (default: ${DEFAULT-VALUE}).")
@@ -54,10 +48,6 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Start at this line of the file, to resume a replay (default: ${DEFAULT-VALUE}).")
     private long startLine;
 
-    @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Where bad records go, as JSON lines (default: FEED.rejects.jsonl, written only if any).")
-    private Path rejectsFile;
-
     @Option(names = "--progress", paramLabel = "auto|bar|lines|none", defaultValue = "auto",
             description = "Progress: a bar on a terminal, else a line every 10 s (default: ${DEFAULT-VALUE}).")
     private String progress;
@@ -71,20 +61,18 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Pace pace = parsePace();
-        FeedFormat feedFormat = FeedFormats.parse(format);
+        FeedFormat feedFormat = feed.format();
         if (startLine < 1) {
             throw new ConfigException("--start-line must be 1 or more: " + startLine);
         }
         if (from != null && to != null && !from.isBefore(to)) {
             throw new ConfigException("--from must be before --to");
         }
-        if (!Files.isRegularFile(file)) {
-            throw new ConfigException("feed file not found: " + file);
-        }
+        Path file = feed.file();
         AppConfig app = config.load();
         String bootstrap = ClusterAddress.of(app, "replay");
         String topic = app.topology().topics().posts();
-        Path rejectsPath = rejectsFile != null ? rejectsFile : Path.of(file + ".rejects.jsonl");
+        Path rejectsPath = feed.rejects();
         PrintWriter out = spec.commandLine().getOut();
         Replay replay = new Replay(pace, from, to, startLine);
         Replay.Summary summary;
