@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,9 +62,8 @@ final class BenchCommand implements Callable<Integer> {
         Path feed = feed(posts, names);
         HeapWatch readHeap = HeapWatch.start();
         try (FeedReader reader = FeedReader.open(feed, FeedFormat.AUTO, app.topology().maxTextLength())) {
-            AtomicLong bytes = new AtomicLong();
             Replay.Summary read = new Replay(Pace.max(), null, null, 1)
-                    .play(reader, post -> bytes.addAndGet(post.json().length), rejected -> { }, soFar -> { });
+                    .play(reader, post -> { }, rejected -> { }, soFar -> { });
             report(out, "read feed (replay path)", read.sent() + read.rejected(), read.elapsed().toNanos(),
                     readHeap.figures());
         }
@@ -73,13 +71,9 @@ final class BenchCommand implements Callable<Integer> {
             Path small = feed(backtestPosts, names);
             HeapWatch heap = HeapWatch.start();
             long start = System.nanoTime();
-            // The live set is taken as the last window closes, while the topology still holds its stores.
-            HeapWatch.Figures[] atEnd = new HeapWatch.Figures[1];
             Backtest.Summary summary = Backtest.run(small, FeedFormat.AUTO, app.topologyWith(catalog),
                     ComplaintMatcher.compile(catalog), alert -> { }, count -> { }, rejected -> { });
-            long nanos = System.nanoTime() - start;
-            atEnd[0] = heap.figures();
-            report(out, "backtest (whole topology)", summary.lines(), nanos, atEnd[0]);
+            report(out, "backtest (whole topology)", summary.lines(), System.nanoTime() - start, heap.figures());
         }
         return 0;
     }
