@@ -42,7 +42,6 @@ public record Episode(String serviceId, Instant start, Instant end, Scenario sce
 
     /** The scenario's shape at {@code t}, 0 outside the window. */
     double intensity(Instant t) {
-        double fraction = (double) Duration.between(start, t).toMillis() / duration().toMillis();
-        return scenario.intensity(fraction);
+        return scenario.intensity(Duration.between(start, t), duration());
     }
 }

@@ -1,12 +1,16 @@
 package dev.outageradar.simulate;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * What happens in a labelled window, and how its intensity rises and falls. Outages ramp up fast, hold a
  * plateau and decay more slowly, because people keep complaining a while after a fix; a slow outage is a
- * degradation that builds up over a long stretch.
+ * degradation that builds up over a longer stretch, but still within {@link #MAX_RAMP}: once a service
+ * is broken for many, complaints reach their level within minutes (as they did in the Spotify outage of
+ * September 2024). A ramp of hours would put a labelled start where there was nothing yet to see, and the
+ * detection delay would measure the label, not the detector.
  */
 public enum Scenario {
     SPIKE("spike", Kind.OUTAGE, 0.05, 0.30),
@@ -26,6 +30,9 @@ public enum Scenario {
             return name().toLowerCase(Locale.ROOT);
         }
     }
+
+    /** The longest ramp of an outage; a decoy (a holiday evening) may build up slower. */
+    static final Duration MAX_RAMP = Duration.ofMinutes(15);
 
     private final String label;
     private final Kind kind;
@@ -53,15 +60,19 @@ public enum Scenario {
     }
 
     /**
-     * Intensity between 0 and 1 at a fraction of the window: a linear ramp, a plateau, then a quadratic
-     * decay whose long tail is what a slowly recovering service looks like.
+     * Intensity between 0 and 1 at {@code elapsed} into a window of {@code length}: a linear ramp over a
+     * fraction of the window (for an outage at most {@link #MAX_RAMP}), a plateau, then a quadratic decay whose long tail
+     * is what a slowly recovering service looks like.
      */
-    double intensity(double fraction) {
+    double intensity(Duration elapsed, Duration length) {
+        double fraction = (double) elapsed.toMillis() / length.toMillis();
         if (fraction < 0 || fraction >= 1) {
             return 0;
         }
-        if (fraction < rampFraction) {
-            return fraction / rampFraction;
+        double ramp = kind == Kind.OUTAGE
+                ? Math.min(rampFraction, (double) MAX_RAMP.toMillis() / length.toMillis()) : rampFraction;
+        if (fraction < ramp) {
+            return fraction / ramp;
         }
         double decayStart = 1 - decayFraction;
         if (fraction < decayStart) {
