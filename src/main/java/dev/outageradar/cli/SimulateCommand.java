@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
             "Writes a realistic feed of posts about online services (JSON lines, gzip when FEED ends in .gz), "
                     + "with labelled outages and decoys that must not alert. The same seed and options always "
                     + "write the same lines. An outage is planted only where it adds at least 30 complaints to "
-                    + "that hour's normal traffic, so every labelled outage is visible in the posts, and after "
+                    + "the normal traffic of its first hour, so every labelled outage is visible in the posts, and after "
                     + "the first day, the detector's learning day.",
             "Regenerate the bundled demo feed with:",
             "  simulate --preset demo --out samples/spotify-outage-2024-09.jsonl.gz "

@@ -20,6 +20,8 @@ public final class SimulationPlanner {
     private static final double MIN_MENTIONS_PER_DAY = 20;
     /** Three times the detector's default min count: an outage smaller than that is not in the data. */
     static final double MIN_EXCESS_COMPLAINTS = 30;
+    /** ... within its first hour. */
+    static final Duration VISIBLE_WITHIN = Duration.ofHours(1);
     private static final int PLACEMENT_TRIES = 200;
     private static final double COMPETITOR_SHARE = 0.05;
     static final Duration LEARNING_DAY = Duration.ofDays(1);
@@ -116,10 +118,11 @@ public final class SimulationPlanner {
 
     /**
      * An outage of a drawn magnitude and length, on a service and at a time where it shows: one that adds
-     * at least {@link #MIN_EXCESS_COMPLAINTS} complaints over the service's normal traffic at that hour. A 9x
+     * at least {@link #MIN_EXCESS_COMPLAINTS} complaints over the service's normal traffic within its first
+     * hour ({@link #VISIBLE_WITHIN}). A 9x
      * outage of a service with 5 complaints a day, for an hour, or of a mid-sized one before dawn, is a few
      * posts: not an outage anyone could see in the posts, so not one to label. Small services still get
-     * outages, the big and long ones at busy hours. After {@link #PLACEMENT_TRIES} draws of service and
+     * outages, the big ones at busy hours. After {@link #PLACEMENT_TRIES} draws of service and
      * time, the busiest service takes it.
      */
     private void planOutage() {
@@ -158,11 +161,17 @@ public final class SimulationPlanner {
         return Duration.between(afterLearning, end).compareTo(LEARNING_DAY) >= 0 ? afterLearning : start;
     }
 
-    /** Complaints the outage adds to the service's normal traffic of that hour and day, minute by minute. */
+    /**
+     * Complaints the outage adds to the service's normal traffic in its first hour (all of it, if shorter),
+     * minute by minute. The first hour, not the whole outage: a six-hour outage that adds 30 complaints
+     * over six hours is five an hour, which no one would call a burst.
+     */
     private double excess(SimulatedService service, Episode outage) {
         List<Episode> own = placement.episodes().stream().filter(e -> e.serviceId().equals(service.id())).toList();
+        Instant until = outage.end().isBefore(outage.start().plus(VISIBLE_WITHIN))
+                ? outage.end() : outage.start().plus(VISIBLE_WITHIN);
         double total = 0;
-        for (Instant t = outage.start(); t.isBefore(outage.end()); t = t.plus(Duration.ofMinutes(1))) {
+        for (Instant t = outage.start(); t.isBefore(until); t = t.plus(Duration.ofMinutes(1))) {
             total += (outage.magnitude() - 1) * Traffic.complaintsPerMinute(service, own, t) * outage.intensity(t);
         }
         return total;
