@@ -214,8 +214,11 @@ public final class ConfigLoader {
         return value;
     }
 
-    /** 500ms, 30s, 1m, 6h, 1d or ISO-8601 (PT1M); null when it is neither. */
+    /** 500ms, 30s, 1m, 6h, 1d or ISO-8601 (PT1M), or a bare 0; null when it is neither. */
     public static Duration parseDuration(String text) {
+        if (text.trim().equals("0")) {
+            return Duration.ZERO;
+        }
         Matcher m = SHORT_DURATION.matcher(text.trim());
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));

@@ -22,12 +22,13 @@ public final class DetectorParameters {
     public static final String LEARNING_HALF_LIFE = "learning.half.life";
     public static final String SEASON_HALF_LIFE = "season.half.life";
     public static final String NOISE_HALF_LIFE = "noise.half.life";
+    public static final String SPELL_HALF_LIFE = "spell.half.life";
     public static final String WARMUP = "warmup";
     public static final String QUIET_PERIOD = "quiet.period";
     public static final String RESOLVE_RATIO = "resolve.ratio";
 
     public static final List<String> NAMES = List.of(MIN_COUNT, MIN_RATIO, MIN_SCORE, SCALES, HALF_LIFE,
-            LEARNING_HALF_LIFE, SEASON_HALF_LIFE, NOISE_HALF_LIFE, WARMUP, QUIET_PERIOD, RESOLVE_RATIO);
+            LEARNING_HALF_LIFE, SEASON_HALF_LIFE, NOISE_HALF_LIFE, SPELL_HALF_LIFE, WARMUP, QUIET_PERIOD, RESOLVE_RATIO);
 
     private static final String DURATION = "a positive duration such as 30s, 1m, 6h, 1d or PT1M";
 
@@ -65,6 +66,7 @@ public final class DetectorParameters {
                     read.duration(LEARNING_HALF_LIFE, base.learningHalfLife(), false),
                     read.duration(SEASON_HALF_LIFE, base.seasonHalfLife(), false),
                     read.duration(NOISE_HALF_LIFE, base.noiseHalfLife(), false),
+                    read.duration(SPELL_HALF_LIFE, base.spellHalfLife(), true),
                     read.duration(WARMUP, base.warmup(), true),
                     read.duration(QUIET_PERIOD, base.quietPeriod(), false),
                     read.number(RESOLVE_RATIO, base.resolveRatio()));

@@ -22,6 +22,8 @@ import java.util.List;
  * @param seasonHalfLife   how fast the daily and weekly rhythm forget old days and weeks
  * @param noiseHalfLife    how fast the learned noise of the rate forgets: short enough that a cold start's
  *                         model errors, counted as noise, fade within hours once the model has learned
+ * @param spellHalfLife    how far back the windows before a span set the level of the busy or quiet spell
+ *                         it is judged in ({@link LocalLevel}); zero judges against the seasonal level alone
  * @param warmup           history needed before a service can alert: a cold start stays silent
  * @param quietPeriod      how long counts must stay near normal before an incident is resolved (at least
  *                         as long as the scale that opened it)
@@ -29,7 +31,7 @@ import java.util.List;
  */
 public record DetectorSettings(Duration windowSize, long minCount, double minRatio, double minScore,
                                List<Duration> scales, Duration halfLife, Duration learningHalfLife,
-                               Duration seasonHalfLife, Duration noiseHalfLife, Duration warmup, Duration quietPeriod,
+                               Duration seasonHalfLife, Duration noiseHalfLife, Duration spellHalfLife, Duration warmup, Duration quietPeriod,
                                double resolveRatio) {
 
     public DetectorSettings {
@@ -48,6 +50,8 @@ public record DetectorSettings(Duration windowSize, long minCount, double minRat
         require(learningHalfLife.compareTo(windowSize) >= 0, "learning half-life must be at least one window");
         require(seasonHalfLife.compareTo(Duration.ofDays(1)) >= 0, "season half-life must be at least 1d");
         require(noiseHalfLife.compareTo(windowSize) >= 0, "noise half-life must be at least one window");
+        require(spellHalfLife.isZero() || spellHalfLife.compareTo(windowSize) >= 0,
+                "spell half-life must be zero or at least one window");
         require(!warmup.isNegative(), "warm-up must not be negative");
         require(quietPeriod.compareTo(windowSize) >= 0, "quiet period must be at least one window");
         require(resolveRatio >= 1 && resolveRatio <= minRatio, "resolve ratio must be between 1 and min ratio");
@@ -59,8 +63,13 @@ public record DetectorSettings(Duration windowSize, long minCount, double minRat
                 .filter(scale -> scale.toMillis() % windowSize.toMillis() == 0)
                 .toList();
         return new DetectorSettings(windowSize, 10, 2.0, 6.0, scales.isEmpty() ? List.of(windowSize) : scales,
-                Duration.ofDays(1), Duration.ofHours(1), Duration.ofDays(28), Duration.ofHours(6), Duration.ofHours(1),
+                Duration.ofDays(1), Duration.ofHours(1), Duration.ofDays(28), Duration.ofHours(6),
+                max(Duration.ofMinutes(15), windowSize), Duration.ofHours(1),
                 Duration.ofMinutes(15), 1.5);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** Whole windows in a span, at least one. */

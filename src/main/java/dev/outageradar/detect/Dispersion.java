@@ -10,10 +10,11 @@ import java.util.Arrays;
  * noisier than a single window predicts, so each scale learns its own c.
  *
  * <p>Estimated by the method of moments over ordinary windows, as a ratio of discounted sums
- * {@code Σ((count - expected)² - expected) / Σ expected²}, which weighs busy windows most, where c is
+ * {@code Σ((count - forecast)² - forecast) / Σ forecast²}, which weighs busy windows most, where c is
  * visible at all. While the model of normal is still learning, its errors count as noise too: that keeps
  * a cold start conservative, and as the model improves the estimate follows within its half-life
- * ({@code noiseHalfLife}). A prior of {@link #PRIOR_C} weighing as much as {@link #PRIOR_WEIGHT} expected² keeps a
+ * ({@code noiseHalfLife}). The forecast is the one a span is judged against ({@link LocalLevel}), so c is
+ * the noise that is left once the current spell is known. A prior of {@link #PRIOR_C} weighing as much as {@link #PRIOR_WEIGHT} expected² keeps a
  * quiet service (whose windows say little about c) at a sensible value. A residual beyond
  * {@link #MAX_SIGMAS} standard deviations is clipped: an unnoticed burst is not the noise.
  *
@@ -49,7 +50,7 @@ public record Dispersion(double[] excess, double[] squares) {
      *
      * @param decay weight left to the past per window: sets how fast older windows are forgotten
      */
-    public Dispersion learn(RecentWindows recent, int index, int[] scaleWindows, double decay) {
+    public Dispersion learn(RecentWindows recent, int index, int[] scaleWindows, LocalLevel level, double decay) {
         double[] nextExcess = excess.clone();
         double[] nextSquares = squares.clone();
         for (int i = 0; i < scaleWindows.length; i++) {
@@ -57,7 +58,7 @@ public record Dispersion(double[] excess, double[] squares) {
             if (index + 1 < span) {
                 continue;
             }
-            double expected = recent.expectedOver(span, index);
+            double expected = level.forecast(recent, span, index);
             double variance = expected + of(i) * expected * expected;
             double residual = recent.countOver(span, index) - expected;
             double squared = Math.min(residual * residual, MAX_SIGMAS * MAX_SIGMAS * variance);

@@ -32,6 +32,10 @@ public record RecentWindows(long[] counts, double[] expected) {
         return counts[index];
     }
 
+    public double expectedAt(int index) {
+        return expected[index];
+    }
+
     /** Complaints in the newest {@code windows} windows. */
     public long countOver(int windows) {
         return countOver(windows, counts.length - 1);

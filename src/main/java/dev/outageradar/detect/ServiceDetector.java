@@ -15,8 +15,10 @@ import java.util.Optional;
  * <p>Each window adds to the service's recent history, which is judged over every configured scale (1, 5,
  * 15 and 60 minutes by default): a sharp spike shows in one window, a moderate outage of a small service
  * only in the sum of many. A scale is anomalous when its count passes all three bars of
- * {@link DetectorSettings}: min count, min ratio to the expected level, and min score under the scale's
- * learned noise ({@link Dispersion}) widened by the model's own uncertainty ({@link BaselineModel#uncertainty}).
+ * {@link DetectorSettings}: min count and min ratio to the expected (seasonal) level, and min score against
+ * the forecast of the span given the spell it falls in ({@link LocalLevel}), under the scale's learned noise
+ * ({@link Dispersion}) widened by the model's own uncertainty ({@link BaselineModel#uncertainty}). The ratio
+ * keeps a busy spell from being an outage; the forecast lets a sudden jump show within the spell.
  *
  * <p>Lifecycle: at most one open incident. SUSPECTED when any scale is anomalous; UPDATED when the
  * severity rises or the peak window has doubled since the last event (a bounded rate: at most one per
@@ -44,6 +46,7 @@ public final class ServiceDetector<S> {
     private final int historyCapacity;
     private final int quietWindows;
     private final double noiseDecay;
+    private final double spellHalfLifeWindows;
     private final long windowMs;
 
     public ServiceDetector(BaselineModel<S> model, DetectorSettings settings) {
@@ -54,6 +57,7 @@ public final class ServiceDetector<S> {
         this.quietWindows = settings.windows(settings.quietPeriod());
         this.noiseDecay = Math.pow(0.5, 1.0 / settings.windows(settings.noiseHalfLife()));
         this.windowMs = settings.windowSize().toMillis();
+        this.spellHalfLifeWindows = (double) settings.spellHalfLife().toMillis() / windowMs;
         this.historyCapacity = Math.max(learnDelay + scales[scales.length - 1], quietWindows);
     }
 
@@ -85,9 +89,10 @@ public final class ServiceDetector<S> {
         RecentWindows recent = state.recent().plus(count, expected, historyCapacity);
         boolean warmedUp = model.warmedUp(baseline);
         double uncertainty = model.uncertainty(baseline, window.windowStart());
+        LocalLevel level = level(dispersion);
         Evidence[] evidence = new Evidence[scales.length];
         for (int i = 0; i < scales.length; i++) {
-            evidence[i] = evidence(recent, scales[i], dispersion.of(i) + uncertainty, warmedUp);
+            evidence[i] = evidence(recent, scales[i], level, dispersion.of(i) + uncertainty, warmedUp);
         }
         Evidence shortestAnomalous = null;
         Evidence strongest = evidence[0];
@@ -118,7 +123,7 @@ public final class ServiceDetector<S> {
                 if (recent.size() > delay && start > learnedThrough) {
                     int index = recent.size() - 1 - delay;
                     baseline = model.learn(baseline, start, recent.countAt(index), dispersion.of(scales.length - 1));
-                    dispersion = dispersion.learn(recent, index, scales, noiseDecay);
+                    dispersion = dispersion.learn(recent, index, scales, level, noiseDecay);
                     learnedThrough = start;
                 }
             }
@@ -126,7 +131,7 @@ public final class ServiceDetector<S> {
             incident = incident.grown(window, severity);
             int span = Math.max(quietWindows, incident.scaleWindows());
             long windowsOpen = (window.windowStart() - incident.openedAt()) / windowMs + 1;
-            Evidence quiet = evidence(recent, Math.min(span, recent.size()), dispersion.of(0), warmedUp);
+            Evidence quiet = evidence(recent, Math.min(span, recent.size()), LocalLevel.NONE, dispersion.of(0), warmedUp);
             if (windowsOpen >= span && isNearNormal(quiet)) {
                 event = event(IncidentEventType.OUTAGE_RESOLVED, incident.reported(), window, expected, quiet,
                         incident.samples());
@@ -139,20 +144,31 @@ public final class ServiceDetector<S> {
             }
         }
         WindowAssessment assessment = new WindowAssessment(window.service(), window.windowStart(), window.windowEnd(),
-                count, window.recoveries(), expected, strongest.score(), threshold(expected, dispersion.of(0) + uncertainty),
+                count, window.recoveries(), expected, strongest.score(),
+                threshold(expected, recent.size() == 0 ? expected
+                                : Math.max(level.forecast(recent, 1, recent.size() - 1), MIN_EXPECTED),
+                        dispersion.of(0) + uncertainty),
                 shortestAnomalous != null, incident == null ? null : incident.id());
         ServiceState<S> next = new ServiceState<>(state.service(), window.windowStart(), learnedThrough, baseline,
                 dispersion, recent, incident);
         return new Step<>(next, assessment, Optional.ofNullable(event));
     }
 
-    private Evidence evidence(RecentWindows recent, int windows, double rateVariance, boolean warmedUp) {
+    /** The spell model under this noise: how much the level wanders is the longest scale's noise. */
+    private LocalLevel level(Dispersion dispersion) {
+        return spellHalfLifeWindows <= 0 ? LocalLevel.NONE
+                : new LocalLevel(spellHalfLifeWindows, dispersion.of(scales.length - 1));
+    }
+
+    private Evidence evidence(RecentWindows recent, int windows, LocalLevel level, double rateVariance,
+                              boolean warmedUp) {
         if (recent.size() < windows) {
             return new Evidence(windows, 0, 0, 0, false);
         }
         long count = recent.countOver(windows);
         double expected = Math.max(recent.expectedOver(windows), MIN_EXPECTED);
-        double score = PoissonTail.score(count, expected, rateVariance);
+        double forecast = Math.max(level.forecast(recent, windows, recent.size() - 1), MIN_EXPECTED);
+        double score = PoissonTail.score(count, forecast, rateVariance);
         boolean anomalous = warmedUp && count >= settings.minCount() && count >= settings.minRatio() * expected
                 && score >= settings.minScore();
         return new Evidence(windows, count, expected, score, anomalous);
@@ -160,18 +176,26 @@ public final class ServiceDetector<S> {
 
     /** Smallest count of one window that would be anomalous against this expectation: the dashboard line. */
     public long threshold(double expected, double rateVariance) {
+        return threshold(expected, expected, rateVariance);
+    }
+
+    /**
+     * Smallest count of one window that would be anomalous: at least min count, min ratio times the expected
+     * level, and min score against the forecast given the current spell.
+     */
+    public long threshold(double expected, double forecast, double rateVariance) {
         long low = Math.max(settings.minCount(), (long) Math.ceil(settings.minRatio() * expected));
-        if (PoissonTail.score(low, expected, rateVariance) >= settings.minScore()) {
+        if (PoissonTail.score(low, forecast, rateVariance) >= settings.minScore()) {
             return low;
         }
         long high = low;
-        while (PoissonTail.score(high, expected, rateVariance) < settings.minScore()) {
+        while (PoissonTail.score(high, forecast, rateVariance) < settings.minScore()) {
             low = high;
             high = high * 2;
         }
         while (high - low > 1) {
             long mid = (low + high) >>> 1;
-            if (PoissonTail.score(mid, expected, rateVariance) >= settings.minScore()) {
+            if (PoissonTail.score(mid, forecast, rateVariance) >= settings.minScore()) {
                 high = mid;
             } else {
                 low = mid;

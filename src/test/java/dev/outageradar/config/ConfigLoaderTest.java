@@ -126,6 +126,7 @@ class ConfigLoaderTest {
         assertThat(ConfigLoader.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(ConfigLoader.parseDuration("6h")).isEqualTo(Duration.ofHours(6));
         assertThat(ConfigLoader.parseDuration("PT1M")).isEqualTo(Duration.ofMinutes(1));
+        assertThat(ConfigLoader.parseDuration("0")).isEqualTo(Duration.ZERO); // "off", without a unit
         assertThat(ConfigLoader.parseDuration("1 fortnight")).isNull();
     }
 }

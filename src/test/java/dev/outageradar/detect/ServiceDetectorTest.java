@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ServiceDetectorTest {
@@ -17,10 +18,20 @@ class ServiceDetectorTest {
 
     /** Feeds windows with the given counts after {@code history} and collects the events. */
     private final class Run {
-        ServiceState<SeasonalBaseline.State> state = detector.newService("spotify", -MINUTE);
+        final ServiceDetector<SeasonalBaseline.State> detector;
+        ServiceState<SeasonalBaseline.State> state;
         long nextStart = 0;
         final List<IncidentEvent> events = new ArrayList<>();
         final List<WindowAssessment> assessments = new ArrayList<>();
+
+        Run() {
+            this(ServiceDetectorTest.this.detector);
+        }
+
+        Run(ServiceDetector<SeasonalBaseline.State> detector) {
+            this.detector = detector;
+            this.state = detector.newService("spotify", -MINUTE);
+        }
 
         Run windows(int n, long count) {
             for (int i = 0; i < n; i++) {
@@ -33,6 +44,10 @@ class ServiceDetectorTest {
                 nextStart += MINUTE;
             }
             return this;
+        }
+
+        List<IncidentEvent> eventsAfter(long windowStartMs) {
+            return events.stream().filter(e -> e.windowStart().toEpochMilli() >= windowStartMs).toList();
         }
 
         List<IncidentEventType> types() {
@@ -162,6 +177,39 @@ class ServiceDetectorTest {
     }
 
     @Test
+    void aJumpWithinAQuietSpellIsJudgedAgainstTheSpellNotAgainstEverySpellTheServiceHas() {
+        // Two days of a busy service whose rate alternates between quiet (70) and busy (130) spells of 100
+        // minutes, then, in a quiet spell, three times the spell's rate: 2.1x the service's usual level,
+        // but inside the range its spells wander over if the spell is not known.
+        DetectorSettings s = settings;
+        DetectorSettings withoutSpells = new DetectorSettings(s.windowSize(), s.minCount(), s.minRatio(),
+                s.minScore(), s.scales(), s.halfLife(), s.learningHalfLife(), s.seasonHalfLife(), s.noiseHalfLife(),
+                Duration.ZERO, s.warmup(), s.quietPeriod(), s.resolveRatio());
+        Random random = new Random(7);
+        long[] counts = new long[2 * 24 * 60 + 50 + 5];
+        for (int i = 0; i < counts.length; i++) {
+            boolean busy = (i / 100) % 2 == 1 && i < 2 * 24 * 60;
+            double rate = i >= 2 * 24 * 60 + 50 ? 210 : busy ? 130 : 70;
+            counts[i] = poisson(random, rate);
+        }
+
+        Run spells = new Run(detector);
+        Run noSpells = new Run(ServiceDetector.seasonal(withoutSpells));
+        for (long count : counts) {
+            spells.windows(1, count);
+            noSpells.windows(1, count);
+        }
+
+        // (Within the first day, the first spell change the model ever sees may alert: it is learning.)
+        long jump = (2 * 24 * 60 + 50) * MINUTE;
+        List<IncidentEvent> settled = spells.eventsAfter(24 * 60 * MINUTE);
+        assertThat(settled).extracting(IncidentEvent::type).containsExactly(IncidentEventType.OUTAGE_SUSPECTED);
+        assertThat(settled.get(0).windowStart().toEpochMilli()).isBetween(jump, jump + MINUTE);
+        assertThat(noSpells.eventsAfter(24 * 60 * MINUTE))
+                .noneMatch(e -> e.windowStart().toEpochMilli() <= jump + MINUTE);
+    }
+
+    @Test
     void thresholdIsTheSmallestAnomalousCount() {
         assertThat(detector.threshold(100, 0)).isEqualTo(200); // min ratio 2 dominates the Poisson bound
         assertThat(detector.threshold(0.001, 0)).isEqualTo(10); // min count dominates for a silent service
@@ -169,5 +217,14 @@ class ServiceDetectorTest {
         assertThat(PoissonTail.score(poisson, 30)).isGreaterThanOrEqualTo(6);
         assertThat(PoissonTail.score(poisson - 1, 30)).isLessThan(6);
         assertThat(detector.threshold(30, 0.1)).isGreaterThan(poisson); // a wandering rate needs more evidence
+    }
+
+    private static long poisson(Random random, double mean) {
+        // Counting exponential arrivals in one unit of time: exact, and fast enough for these means.
+        long n = 0;
+        for (double t = -Math.log(random.nextDouble()) / mean; t < 1; t += -Math.log(random.nextDouble()) / mean) {
+            n++;
+        }
+        return n;
     }
 }
