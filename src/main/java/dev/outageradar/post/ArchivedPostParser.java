@@ -33,6 +33,10 @@ public final class ArchivedPostParser {
         if (expected == PostShape.NORMALIZED) {
             return normalized.parse(line);
         }
+        ParseResult.Rejected notUtf8 = PostParser.notUtf8(line);
+        if (notUtf8 != null) {
+            return notUtf8;
+        }
         JsonNode object;
         try {
             object = JSON.readTree(line);

@@ -12,6 +12,9 @@ import java.time.Instant;
  *
  * <p>Streams through the JSON once with Jackson's token parser instead of binding a tree: it is the first
  * step for every post, and unknown (possibly large) fields are skipped without being materialized.
+ *
+ * <p>A record must be well-formed UTF-8 (a leading byte order mark is ignored, as RFC 8259 allows), and
+ * every string kept must be valid Unicode.
  */
 public final class PostParser {
 
@@ -31,6 +34,10 @@ public final class PostParser {
         if (value == null) {
             return new ParseResult.Rejected(RejectReason.NULL_VALUE, "record value is null");
         }
+        ParseResult.Rejected notUtf8 = notUtf8(value);
+        if (notUtf8 != null) {
+            return notUtf8;
+        }
         try (JsonParser parser = JSON.createParser(value)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -44,12 +51,14 @@ public final class PostParser {
                 return new ParseResult.Rejected(RejectReason.NOT_JSON, "trailing content after the JSON object");
             }
             return result;
+        } catch (Rejection rejection) {
+            return rejection.result;
         } catch (IOException | RuntimeException e) {
             return new ParseResult.Rejected(RejectReason.NOT_JSON, "not valid JSON: " + oneLine(e.getMessage()));
         }
     }
 
-    private ParseResult readObject(JsonParser parser) throws IOException {
+    private ParseResult readObject(JsonParser parser) throws IOException, Rejection {
         String id = null;
         String text = null;
         String author = null;
@@ -63,12 +72,12 @@ public final class PostParser {
             String field = parser.currentName();
             JsonToken token = parser.nextToken();
             switch (field) {
-                case "id" -> id = scalarText(parser, token);
+                case "id" -> id = scalarText(parser, token, field);
                 case "text" -> {
                     if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NULL) {
                         return new ParseResult.Rejected(RejectReason.BAD_FIELD, "text must be a string, found " + token.asString());
                     }
-                    text = parser.getValueAsString();
+                    text = token == JsonToken.VALUE_NULL ? null : string(parser, field);
                 }
                 case "created_at" -> {
                     hasCreatedAt = token != JsonToken.VALUE_NULL;
@@ -78,10 +87,10 @@ public final class PostParser {
                         badTimestamp = e.getMessage();
                     }
                 }
-                case "author" -> author = scalarText(parser, token);
-                case "lang" -> lang = scalarText(parser, token);
-                case "source" -> source = scalarText(parser, token);
-                case "country" -> country = scalarText(parser, token);
+                case "author" -> author = scalarText(parser, token, field);
+                case "lang" -> lang = scalarText(parser, token, field);
+                case "source" -> source = scalarText(parser, token, field);
+                case "country" -> country = scalarText(parser, token, field);
                 default -> parser.skipChildren();
             }
         }
@@ -102,12 +111,40 @@ public final class PostParser {
     }
 
     /** Identifiers arrive as strings or numbers depending on the exporter; anything nested is ignored. */
-    private static String scalarText(JsonParser parser, JsonToken token) throws IOException {
+    private static String scalarText(JsonParser parser, JsonToken token, String field) throws IOException, Rejection {
+        if (token == JsonToken.VALUE_STRING) {
+            return string(parser, field);
+        }
         if (token.isScalarValue()) {
             return token == JsonToken.VALUE_NULL ? null : parser.getValueAsString();
         }
         parser.skipChildren();
         return null;
+    }
+
+    /**
+     * A string value, refused when it holds an unpaired surrogate: such a string cannot be written as UTF-8
+     * and would turn into '?' or an error wherever it goes next.
+     */
+    private static String string(JsonParser parser, String field) throws IOException, Rejection {
+        String value = parser.getText();
+        int unpaired = Unicode.firstUnpairedSurrogate(value);
+        if (unpaired >= 0) {
+            throw new Rejection(RejectReason.BAD_FIELD, String.format("%s is not valid Unicode: unpaired surrogate"
+                    + " \\u%04X at character %d", field, (int) value.charAt(unpaired), unpaired));
+        }
+        return value;
+    }
+
+    /** A rejection for bytes that are not well-formed UTF-8, or null when they are. */
+    static ParseResult.Rejected notUtf8(byte[] value) {
+        int at = Unicode.firstMalformedUtf8(value);
+        if (at < 0) {
+            return null;
+        }
+        return new ParseResult.Rejected(RejectReason.NOT_JSON, value[at] == 0
+                ? "not UTF-8 JSON: a NUL byte at offset " + at + " (UTF-16 or UTF-32 text?)"
+                : String.format("not UTF-8: malformed byte 0x%02X at offset %d", value[at] & 0xFF, at));
     }
 
     /** Names what was found in words: a token's text is null for strings and numbers. */
@@ -129,5 +166,16 @@ public final class PostParser {
         }
         String line = message.lines().findFirst().orElse("").trim();
         return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+
+    /** Ends the reading of a record as soon as it is known to be unusable. */
+    private static final class Rejection extends Exception {
+
+        private final ParseResult.Rejected result;
+
+        Rejection(RejectReason reason, String detail) {
+            super(detail, null, false, false);
+            this.result = new ParseResult.Rejected(reason, detail);
+        }
     }
 }

@@ -2,15 +2,31 @@ package dev.outageradar.post;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PostParserTest {
 
     private final PostParser parser = new PostParser(280);
+
+    private static byte[] utf8(Object... parts) {
+        var out = new ByteArrayOutputStream();
+        for (Object part : parts) {
+            if (part instanceof String text) {
+                out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+            } else {
+                out.write((Integer) part);
+            }
+        }
+        return out.toByteArray();
+    }
 
     private ParseResult parse(String json) {
         return parser.parse(json == null ? null : json.getBytes(StandardCharsets.UTF_8));
@@ -64,7 +80,9 @@ class PostParserTest {
         "{\"text\": \"spotify down\", \"created_at\": \"yesterday\"} | BAD_TIMESTAMP",
         "{\"text\": \"spotify down\", \"created_at\": \"2024-09-30T14:02:11\"} | BAD_TIMESTAMP",
         "{\"text\": \"spotify down\", \"created_at\": -5}            | BAD_TIMESTAMP",
-        "{\"text\": \"spotify down\", \"created_at\": {\"t\": 1}}    | BAD_TIMESTAMP"})
+        "{\"text\": \"spotify down\", \"created_at\": {\"t\": 1}}    | BAD_TIMESTAMP",
+        "{\"text\": \"spotify down \\ud83d\", \"created_at\": 1727704931000} | BAD_FIELD",
+        "{\"text\": \"spotify down\", \"author\": \"\\udc00x\", \"created_at\": 1727704931000} | BAD_FIELD"})
     void unusableRecordsAreRejectedWithTheirReason(String json, RejectReason reason) {
         ParseResult result = parse(json);
 
@@ -105,6 +123,53 @@ class PostParserTest {
 
         assertThat(parser.parse(bytes)).isInstanceOfSatisfying(ParseResult.Rejected.class,
                 rejected -> assertThat(rejected.reason()).isEqualTo(RejectReason.NOT_JSON));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedUtf8")
+    void bytesThatAreNotStrictUtf8AreRejectedAsNotJsonWithTheirOffset(String name, byte[] bytes, String detail) {
+        assertThat(parser.parse(bytes)).isEqualTo(new ParseResult.Rejected(RejectReason.NOT_JSON, detail));
+    }
+
+    static Stream<Arguments> malformedUtf8() {
+        String post = "{\"created_at\": 1727704931000, \"text\": \"spotify down\"}";
+        return Stream.of(
+                Arguments.of("overlong '/' inside the text", utf8("{\"text\": \"a", 0xC0, 0xAF, "\"}"),
+                        "not UTF-8: malformed byte 0xC0 at offset 11"),
+                Arguments.of("UTF-8-encoded surrogate", utf8("{\"text\": \"a", 0xED, 0xA0, 0x80, "\"}"),
+                        "not UTF-8: malformed byte 0xED at offset 11"),
+                Arguments.of("continuation byte alone in an ignored field", utf8("{\"x\": \"", 0x80, "\"}"),
+                        "not UTF-8: malformed byte 0x80 at offset 7"),
+                Arguments.of("sequence cut short at the end", utf8(post, 0xE2, 0x82),
+                        "not UTF-8: malformed byte 0xE2 at offset " + post.length()),
+                Arguments.of("past U+10FFFF", utf8("{\"text\": \"", 0xF4, 0x90, 0x80, 0x80, "\"}"),
+                        "not UTF-8: malformed byte 0xF4 at offset 10"),
+                Arguments.of("UTF-16 without a byte order mark", post.getBytes(StandardCharsets.UTF_16LE),
+                        "not UTF-8 JSON: a NUL byte at offset 1 (UTF-16 or UTF-32 text?)"),
+                Arguments.of("UTF-16 with a byte order mark", post.getBytes(StandardCharsets.UTF_16),
+                        "not UTF-8: malformed byte 0xFE at offset 0"));
+    }
+
+    @Test
+    void aLeadingUtf8ByteOrderMarkIsIgnored() {
+        byte[] bytes = utf8("", 0xEF, 0xBB, 0xBF, "{\"created_at\": 1727704931000, \"text\": \"spotify down\"}");
+
+        assertThat(parser.parse(bytes)).isInstanceOfSatisfying(ParseResult.Parsed.class,
+                parsed -> assertThat(parsed.post().text()).isEqualTo("spotify down"));
+    }
+
+    @Test
+    void wellFormedMultiByteTextIsKept() {
+        ParseResult result = parse("{\"created_at\": 1727704931000, \"text\": \"spotify est en panne \u00e9\u20ac"
+                + "\ud83d\ude21 \\ud83d\\ude21\"}");
+
+        assertThat(((ParseResult.Parsed) result).post().text()).isEqualTo("spotify est en panne \u00e9\u20ac\ud83d\ude21 \ud83d\ude21");
+    }
+
+    @Test
+    void anUnpairedSurrogateIsNamedWithItsPlace() {
+        assertThat(parse("{\"created_at\": 1727704931000, \"text\": \"spotify \\ud83d down\"}")).isEqualTo(
+                new ParseResult.Rejected(RejectReason.BAD_FIELD, "text is not valid Unicode: unpaired surrogate \\uD83D at character 8"));
     }
 
     @Test
