@@ -41,7 +41,7 @@ public final class ArchivedPostParser {
         try {
             object = JSON.readTree(line);
         } catch (IOException | RuntimeException e) {
-            return new ParseResult.Rejected(RejectReason.NOT_JSON, "not valid JSON: " + PostParser.oneLine(e.getMessage()));
+            return PostParser.unreadable(e);
         }
         if (object == null || object.isMissingNode()) {
             return new ParseResult.Rejected(RejectReason.NOT_JSON, "record value is empty");

@@ -3,6 +3,8 @@ package dev.outageradar.post;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.time.Instant;
 
@@ -13,14 +15,21 @@ import java.time.Instant;
  * <p>Streams through the JSON once with Jackson's token parser instead of binding a tree: it is the first
  * step for every post, and unknown (possibly large) fields are skipped without being materialized.
  *
- * <p>A record must be well-formed UTF-8 (a leading byte order mark is ignored, as RFC 8259 allows), and
- * every string kept must be valid Unicode.
+ * <p>Whatever a record holds, the work and memory it costs are bounded. A record must be well-formed UTF-8
+ * (a leading byte order mark is ignored, as RFC 8259 allows); no string that is kept is decoded past the
+ * text limit, so a 50 MB text is rejected after a few thousand characters; nesting deeper than
+ * {@value #MAX_NESTING_DEPTH} levels is refused by Jackson, whose parser has no recursion to overflow.
  */
 public final class PostParser {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Jackson's default, stated here because it is part of what the README promises. */
+    static final int MAX_NESTING_DEPTH = 1_000;
+    /** The fields other than text may be this long even when the text limit is set lower. */
+    private static final int MIN_STRING_LIMIT = 1_000;
 
+    private final JsonFactory json;
     private final int maxTextLength;
+    private final int maxStringLength;
 
     /** @param maxTextLength longest accepted {@code text}, in characters; longer posts are rejected */
     public PostParser(int maxTextLength) {
@@ -28,6 +37,9 @@ public final class PostParser {
             throw new IllegalArgumentException("maxTextLength must be positive: " + maxTextLength);
         }
         this.maxTextLength = maxTextLength;
+        this.maxStringLength = Math.max(maxTextLength, MIN_STRING_LIMIT);
+        this.json = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(maxStringLength).maxNestingDepth(MAX_NESTING_DEPTH).build()).build();
     }
 
     public ParseResult parse(byte[] value) {
@@ -38,7 +50,7 @@ public final class PostParser {
         if (notUtf8 != null) {
             return notUtf8;
         }
-        try (JsonParser parser = JSON.createParser(value)) {
+        try (JsonParser parser = json.createParser(value)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return new ParseResult.Rejected(RejectReason.NOT_JSON, "record value is empty");
@@ -54,7 +66,7 @@ public final class PostParser {
         } catch (Rejection rejection) {
             return rejection.result;
         } catch (IOException | RuntimeException e) {
-            return new ParseResult.Rejected(RejectReason.NOT_JSON, "not valid JSON: " + oneLine(e.getMessage()));
+            return unreadable(e);
         }
     }
 
@@ -111,7 +123,7 @@ public final class PostParser {
     }
 
     /** Identifiers arrive as strings or numbers depending on the exporter; anything nested is ignored. */
-    private static String scalarText(JsonParser parser, JsonToken token, String field) throws IOException, Rejection {
+    private String scalarText(JsonParser parser, JsonToken token, String field) throws IOException, Rejection {
         if (token == JsonToken.VALUE_STRING) {
             return string(parser, field);
         }
@@ -123,11 +135,21 @@ public final class PostParser {
     }
 
     /**
-     * A string value, refused when it holds an unpaired surrogate: such a string cannot be written as UTF-8
-     * and would turn into '?' or an error wherever it goes next.
+     * A string value, decoded only up to the string limit (Jackson stops there), and refused when it holds
+     * an unpaired surrogate: such a string cannot be written as UTF-8 and would turn into '?' or an error
+     * wherever it goes next.
      */
-    private static String string(JsonParser parser, String field) throws IOException, Rejection {
-        String value = parser.getText();
+    private String string(JsonParser parser, String field) throws IOException, Rejection {
+        String value;
+        try {
+            value = parser.getText();
+        } catch (StreamConstraintsException e) {
+            throw field.equals("text")
+                    ? new Rejection(RejectReason.TEXT_TOO_LONG, "text has more than " + maxStringLength
+                            + " characters, the limit is " + maxTextLength)
+                    : new Rejection(RejectReason.LIMIT_EXCEEDED, field + " has more than " + maxStringLength
+                            + " characters");
+        }
         int unpaired = Unicode.firstUnpairedSurrogate(value);
         if (unpaired >= 0) {
             throw new Rejection(RejectReason.BAD_FIELD, String.format("%s is not valid Unicode: unpaired surrogate"
@@ -145,6 +167,16 @@ public final class PostParser {
         return new ParseResult.Rejected(RejectReason.NOT_JSON, value[at] == 0
                 ? "not UTF-8 JSON: a NUL byte at offset " + at + " (UTF-16 or UTF-32 text?)"
                 : String.format("not UTF-8: malformed byte 0x%02X at offset %d", value[at] & 0xFF, at));
+    }
+
+    /** Why Jackson could not read a record: a limit it enforces, or broken JSON. */
+    static ParseResult.Rejected unreadable(Exception e) {
+        if (e instanceof StreamConstraintsException limit) {
+            // Jackson names its own setter in the message; a reader of the dead-letter topic needs the numbers.
+            String message = limit.getOriginalMessage().replaceAll(", from `[^`]*`", "");
+            return new ParseResult.Rejected(RejectReason.LIMIT_EXCEEDED, "over a parser limit: " + oneLine(message));
+        }
+        return new ParseResult.Rejected(RejectReason.NOT_JSON, "not valid JSON: " + oneLine(e.getMessage()));
     }
 
     /** Names what was found in words: a token's text is null for strings and numbers. */

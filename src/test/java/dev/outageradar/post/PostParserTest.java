@@ -3,6 +3,7 @@ package dev.outageradar.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -170,6 +171,59 @@ class PostParserTest {
     void anUnpairedSurrogateIsNamedWithItsPlace() {
         assertThat(parse("{\"created_at\": 1727704931000, \"text\": \"spotify \\ud83d down\"}")).isEqualTo(
                 new ParseResult.Rejected(RejectReason.BAD_FIELD, "text is not valid Unicode: unpaired surrogate \\uD83D at character 8"));
+    }
+
+    @Test
+    void jsonNestedTenThousandDeepIsOverTheLimitWhereverItIs() {
+        String deep = "[".repeat(10_000) + "]".repeat(10_000);
+        ParseResult.Rejected expected = new ParseResult.Rejected(RejectReason.LIMIT_EXCEEDED,
+                "over a parser limit: Document nesting depth (1001) exceeds the maximum allowed (1000)");
+
+        assertThat(parse("{\"x\": " + deep + ", \"created_at\": 1727704931000, \"text\": \"spotify down\"}"))
+                .isEqualTo(expected);
+        assertThat(parse("{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000))).isEqualTo(expected);
+        assertThat(parse(deep)).isEqualTo(new ParseResult.Rejected(RejectReason.NOT_AN_OBJECT,
+                "expected a JSON object, found an array"));
+    }
+
+    @Test
+    void numberOfTwoThousandDigitsIsOverTheLimit() {
+        assertThat(parse("{\"text\": \"a\", \"created_at\": " + "9".repeat(2_000) + "}")).isEqualTo(
+                new ParseResult.Rejected(RejectReason.LIMIT_EXCEEDED,
+                        "over a parser limit: Number value length (2000) exceeds the maximum allowed (1000)"));
+    }
+
+    @Test
+    void aKeptFieldOtherThanTextIsLimitedToAThousandCharacters() {
+        assertThat(parse("{\"created_at\": 1727704931000, \"text\": \"a\", \"author\": \"" + "u".repeat(1_001) + "\"}"))
+                .isEqualTo(new ParseResult.Rejected(RejectReason.LIMIT_EXCEEDED, "author has more than 1000 characters"));
+    }
+
+    @Test
+    void textIsAcceptedUpToTheLimitExactly() {
+        PostParser longTexts = new PostParser(5_000);
+        String post = "{\"created_at\": 1727704931000, \"text\": \"%s\"}";
+
+        assertThat(longTexts.parse(String.format(post, "a".repeat(5_000)).getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(ParseResult.Parsed.class);
+        assertThat(longTexts.parse(String.format(post, "a".repeat(5_001)).getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(new ParseResult.Rejected(RejectReason.TEXT_TOO_LONG,
+                        "text has more than 5000 characters, the limit is 5000"));
+    }
+
+    @Test
+    void fiftyMegabyteTextIsRejectedWithoutDecodingIt() {
+        byte[] huge = ("{\"created_at\": 1727704931000, \"text\": \"" + "a".repeat(50_000_000) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+        long before = threads.getCurrentThreadAllocatedBytes();
+        ParseResult result = parser.parse(huge);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(result).isEqualTo(new ParseResult.Rejected(RejectReason.TEXT_TOO_LONG,
+                "text has more than 1000 characters, the limit is 280"));
+        assertThat(allocated).as("bytes allocated to parse a 50 MB record").isLessThan(2_000_000);
     }
 
     @Test
