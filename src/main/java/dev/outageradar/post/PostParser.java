@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Turns the bytes of one record in the normalized post format into a {@link Post}, or says exactly why it
@@ -26,6 +27,9 @@ public final class PostParser {
     static final int MAX_NESTING_DEPTH = 1_000;
     /** The fields other than text may be this long even when the text limit is set lower. */
     private static final int MIN_STRING_LIMIT = 1_000;
+    /** The fields read; each may appear once, since which of two values is meant is anyone's guess. */
+    private static final List<String> FIELDS = List.of("id", "created_at", "text", "author", "lang", "source",
+            "country");
 
     private final JsonFactory json;
     private final int maxTextLength;
@@ -80,14 +84,23 @@ public final class PostParser {
         Instant createdAt = null;
         String badTimestamp = null;
         boolean hasCreatedAt = false;
+        int seen = 0;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken token = parser.nextToken();
+            int known = FIELDS.indexOf(field);
+            if (known >= 0) {
+                if ((seen & 1 << known) != 0) {
+                    throw new Rejection(RejectReason.BAD_FIELD, field + " appears more than once");
+                }
+                seen |= 1 << known;
+            }
             switch (field) {
                 case "id" -> id = scalarText(parser, token, field);
                 case "text" -> {
                     if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NULL) {
-                        return new ParseResult.Rejected(RejectReason.BAD_FIELD, "text must be a string, found " + token.asString());
+                        return new ParseResult.Rejected(RejectReason.BAD_FIELD, "text must be a string, found "
+                                + describe(token));
                     }
                     text = token == JsonToken.VALUE_NULL ? null : string(parser, field);
                 }
@@ -181,15 +194,20 @@ public final class PostParser {
 
     /** Names what was found in words: a token's text is null for strings and numbers. */
     static ParseResult.Rejected notAnObject(JsonToken first) {
-        String found = switch (first) {
+        return new ParseResult.Rejected(RejectReason.NOT_AN_OBJECT, "expected a JSON object, found " + describe(first));
+    }
+
+    static String describe(JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> "an object";
             case START_ARRAY -> "an array";
             case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_NUMBER_INT -> "a number";
+            case VALUE_NUMBER_FLOAT -> "a decimal number";
             case VALUE_TRUE, VALUE_FALSE -> "a boolean";
             case VALUE_NULL -> "null";
-            default -> first.name();
+            default -> token.name();
         };
-        return new ParseResult.Rejected(RejectReason.NOT_AN_OBJECT, "expected a JSON object, found " + found);
     }
 
     static String oneLine(String message) {

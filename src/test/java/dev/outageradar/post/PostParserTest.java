@@ -60,7 +60,7 @@ class PostParserTest {
 
     @Test
     void numericIdsBecomeText() {
-        ParseResult result = parse("{\"id\": 1840392, \"created_at\": 0, \"text\": \"x\"}");
+        ParseResult result = parse("{\"id\": 1840392, \"created_at\": 1727704931000, \"text\": \"x\"}");
 
         assertThat(((ParseResult.Parsed) result).post().id()).isEqualTo("1840392");
     }
@@ -69,7 +69,7 @@ class PostParserTest {
     @CsvSource(delimiter = '|', value = {
         "not json at all                                             | NOT_JSON",
         "{\"text\": \"spotify down\", \"created_at\": \"2024-09-30T14:02:11Z\" | NOT_JSON",
-        "{\"text\": \"a\", \"created_at\": 1} trailing                | NOT_JSON",
+        "{\"text\": \"a\", \"created_at\": 1727704931000} trailing    | NOT_JSON",
         "''                                                          | NOT_JSON",
         "[1, 2, 3]                                                   | NOT_AN_OBJECT",
         "\"just a string\"                                           | NOT_AN_OBJECT",
@@ -82,6 +82,14 @@ class PostParserTest {
         "{\"text\": \"spotify down\", \"created_at\": \"2024-09-30T14:02:11\"} | BAD_TIMESTAMP",
         "{\"text\": \"spotify down\", \"created_at\": -5}            | BAD_TIMESTAMP",
         "{\"text\": \"spotify down\", \"created_at\": {\"t\": 1}}    | BAD_TIMESTAMP",
+        "{\"text\": \"spotify down\", \"created_at\": 0}             | BAD_TIMESTAMP",
+        "{\"text\": \"spotify down\", \"created_at\": \"2006-03-20T23:59:59Z\"} | BAD_TIMESTAMP",
+        "{\"text\": \"spotify down\", \"created_at\": \"+10000-01-01T00:00:00Z\"} | BAD_TIMESTAMP",
+        "{\"text\": \"spotify down\", \"created_at\": 99999999999999999999999} | BAD_TIMESTAMP",
+        "{\"text\": \"spotify down\", \"created_at\": \"99999999999999999999999\"} | BAD_TIMESTAMP",
+        "{\"text\": \"spotify down\", \"created_at\": 1.7277049E12}  | BAD_TIMESTAMP",
+        "{\"text\": \"spotify down\", \"created_at\": \"-1727704931000\"} | BAD_TIMESTAMP",
+        "{\"text\": \"a\", \"text\": \"b\", \"created_at\": 1727704931000} | BAD_FIELD",
         "{\"text\": \"spotify down \\ud83d\", \"created_at\": 1727704931000} | BAD_FIELD",
         "{\"text\": \"spotify down\", \"author\": \"\\udc00x\", \"created_at\": 1727704931000} | BAD_FIELD"})
     void unusableRecordsAreRejectedWithTheirReason(String json, RejectReason reason) {
@@ -112,7 +120,7 @@ class PostParserTest {
 
     @Test
     void textOverTheLimitIsRejectedWithItsLength() {
-        ParseResult result = parse("{\"created_at\": 0, \"text\": \"" + "a".repeat(281) + "\"}");
+        ParseResult result = parse("{\"created_at\": 1727704931000, \"text\": \"" + "a".repeat(281) + "\"}");
 
         assertThat(result).isEqualTo(new ParseResult.Rejected(RejectReason.TEXT_TOO_LONG,
                 "text has 281 characters, the limit is 280"));
@@ -168,7 +176,17 @@ class PostParserTest {
     }
 
     @Test
-    void anUnpairedSurrogateIsNamedWithItsPlace() {
+    void detailsNameWhatWasFoundAndWhy() {
+        assertThat(parse("{\"created_at\": 1727704931000, \"text\": 42}")).isEqualTo(new ParseResult.Rejected(
+                RejectReason.BAD_FIELD, "text must be a string, found a number"));
+        assertThat(parse("{\"text\": \"a\", \"created_at\": 1.5}")).isEqualTo(new ParseResult.Rejected(
+                RejectReason.BAD_TIMESTAMP, "created_at must be an ISO-8601 string or epoch milliseconds, found a decimal number"));
+        assertThat(parse("{\"text\": \"a\", \"created_at\": 1727704931}")).isEqualTo(new ParseResult.Rejected(
+                RejectReason.BAD_TIMESTAMP, "created_at 1727704931 is before 2006-03-21 in epoch milliseconds, older than any post (epoch seconds?)"));
+        assertThat(parse("{\"text\": \"a\", \"created_at\": 1727704931000000}")).isEqualTo(new ParseResult.Rejected(
+                RejectReason.BAD_TIMESTAMP, "created_at 1727704931000000 is after the year 9999 in epoch milliseconds (epoch microseconds?)"));
+        assertThat(parse("{\"text\": \"a\", \"created_at\": 1, \"created_at\": 1727704931000}")).isEqualTo(
+                new ParseResult.Rejected(RejectReason.BAD_FIELD, "created_at appears more than once"));
         assertThat(parse("{\"created_at\": 1727704931000, \"text\": \"spotify \\ud83d down\"}")).isEqualTo(
                 new ParseResult.Rejected(RejectReason.BAD_FIELD, "text is not valid Unicode: unpaired surrogate \\uD83D at character 8"));
     }
