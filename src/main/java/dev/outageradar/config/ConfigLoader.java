@@ -106,7 +106,8 @@ public final class ConfigLoader {
                 text(ConfigKeys.TOPIC_COUNTS, Names.DEFAULT_COUNTS_TOPIC));
         TopologySettings topology = new TopologySettings(topics,
                 duration(ConfigKeys.WINDOW_GRACE, Duration.ofSeconds(30)),
-                (int) positiveLong(ConfigKeys.POST_MAX_TEXT_LENGTH, 4_000), detector, 1,
+                (int) positiveLong(ConfigKeys.POST_MAX_TEXT_LENGTH, 4_000),
+                duration(ConfigKeys.POST_MAX_FUTURE_SKEW, Duration.ofMinutes(5)), detector, 1,
                 duration(ConfigKeys.SOURCE_IDLE_TIMEOUT, Duration.ofSeconds(30)),
                 duration(ConfigKeys.AUTHOR_HORIZON, Duration.ofHours(1)), Map.of(), false);
         Map<String, String> kafka = new TreeMap<>();

@@ -18,5 +18,10 @@ public enum RejectReason {
      * Valid JSON beyond what a post can need: nested deeper than 1000 levels, a number of over 1000 digits,
      * a field name of over 50,000 characters, or a kept field other than text over the text limit.
      */
-    LIMIT_EXCEEDED
+    LIMIT_EXCEEDED,
+    /**
+     * A created_at further ahead of the time its record reached Kafka than {@code post.max.future.skew}: as
+     * event time it would close every open window (see PostTimestampExtractor).
+     */
+    TIMESTAMP_IN_FUTURE
 }
