@@ -48,7 +48,10 @@ final class ParsePostProcessor implements Processor<byte[], byte[], byte[], Pars
             deadLetters.record();
             var headers = DeadLetterHeaders.add(new RecordHeaders(record.headers().toArray()), rejected.reason(),
                     rejected.detail(), context.recordMetadata());
-            context.forward(record.withValue((ParsedPost) new ParsedPost.Rejected(record.value())).withHeaders(headers));
+            DeadLetterSize.Letter letter = DeadLetterSize.fit(record.key(), record.value(), headers);
+            context.forward(record.withKey(letter.key())
+                    .withValue((ParsedPost) new ParsedPost.Rejected(letter.value()))
+                    .withHeaders(letter.headers()));
         }
     }
 }
