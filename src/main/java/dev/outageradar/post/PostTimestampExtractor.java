@@ -20,7 +20,9 @@ import org.apache.kafka.streams.processor.TimestampExtractor;
  * therefore be dated at most {@code maxFutureSkew} after its record's Kafka timestamp, which says when the
  * record reached Kafka (the producer's send time, or the broker's append time on a topic with
  * LogAppendTime, as the app creates its topics): nobody posts after the post was sent. The skew allows for
- * clocks that disagree. Such a post gets the partition's stream time instead of its own, and
+ * clocks that disagree; it must stay below the broker's limit on record times (an hour by default), since the
+ * post's time goes on as the create time of the repartition record. Such a post gets the partition's stream
+ * time instead of its own, and
  * {@link #confirm} turns it into a {@link RejectReason#TIMESTAMP_IN_FUTURE} rejection.
  *
  * <p>The reference is the record's timestamp, not the wall clock of the processing, because it is stored

@@ -108,7 +108,7 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void theFutureSkewOfPostsIsAPositiveDuration() {
+    void theFutureSkewOfPostsIsAPositiveDurationOfAtMostAnHour() {
         AppConfig config = ConfigLoader.load(temp.resolve("none"), true,
                 Map.of("OUTAGE_RADAR_POST_MAX_FUTURE_SKEW", "90s"), Map.of());
 
@@ -117,6 +117,10 @@ class ConfigLoaderTest {
                 Map.of("post.max.future.skew", "0s")))
                 .hasMessage("post.max.future.skew=\"0s\" (--set post.max.future.skew) is invalid: expected a positive"
                         + " duration such as 500ms, 30s, 1m, 6h, 1d or PT1M");
+        assertThatThrownBy(() -> ConfigLoader.load(temp.resolve("none"), true, Map.of(),
+                Map.of("post.max.future.skew", "2h")))
+                .hasMessage("post.max.future.skew=\"2h\" (--set post.max.future.skew) is invalid: expected a positive"
+                        + " duration of at most 1h (a broker refuses record times further ahead)");
     }
 
     @Test
