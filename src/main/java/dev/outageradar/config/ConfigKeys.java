@@ -23,6 +23,7 @@ public final class ConfigKeys {
     public static final String WINDOW_SIZE = "window.size";
     public static final String WINDOW_GRACE = "window.grace";
     public static final String POST_MAX_TEXT_LENGTH = "post.max.text.length";
+    public static final String POST_MAX_FUTURE_SKEW = "post.max.future.skew";
     public static final String SOURCE_IDLE_TIMEOUT = "source.idle.timeout";
     public static final String STATE_DIR = "state.dir";
     public static final String EMBEDDED_DATA_DIR = "embedded.data.dir";
@@ -39,8 +40,8 @@ public final class ConfigKeys {
     public static final List<String> ALL = Stream.concat(
             Stream.of(BOOTSTRAP_SERVERS, APPLICATION_ID, TOPIC_POSTS, TOPIC_DLQ, TOPIC_ALERTS, TOPIC_COUNTS,
                     TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, CATALOG, WINDOW_SIZE, WINDOW_GRACE,
-                    POST_MAX_TEXT_LENGTH, SOURCE_IDLE_TIMEOUT, STATE_DIR, EMBEDDED_DATA_DIR, AUTHOR_HORIZON,
-                    API_ENABLED, API_BIND, API_PORT),
+                    POST_MAX_TEXT_LENGTH, POST_MAX_FUTURE_SKEW, SOURCE_IDLE_TIMEOUT, STATE_DIR, EMBEDDED_DATA_DIR,
+                    AUTHOR_HORIZON, API_ENABLED, API_BIND, API_PORT),
             DetectorParameters.NAMES.stream().map(name -> DETECTOR_PREFIX + name)).toList();
 
     private ConfigKeys() {

@@ -106,7 +106,8 @@ public final class ConfigLoader {
                 text(ConfigKeys.TOPIC_COUNTS, Names.DEFAULT_COUNTS_TOPIC));
         TopologySettings topology = new TopologySettings(topics,
                 duration(ConfigKeys.WINDOW_GRACE, Duration.ofSeconds(30)),
-                (int) positiveLong(ConfigKeys.POST_MAX_TEXT_LENGTH, 4_000), detector, 1,
+                (int) positiveLong(ConfigKeys.POST_MAX_TEXT_LENGTH, 4_000),
+                maxFutureSkew(), detector, 1,
                 duration(ConfigKeys.SOURCE_IDLE_TIMEOUT, Duration.ofSeconds(30)),
                 duration(ConfigKeys.AUTHOR_HORIZON, Duration.ofHours(1)), Map.of(), false);
         Map<String, String> kafka = new TreeMap<>();
@@ -124,6 +125,20 @@ public final class ConfigLoader {
                 Path.of(text(ConfigKeys.STATE_DIR, "data/streams")),
                 Path.of(text(ConfigKeys.EMBEDDED_DATA_DIR, "data/kafka")),
                 topology, Map.copyOf(kafka), api());
+    }
+
+    /**
+     * At most an hour: the application writes each post's time into its repartition topic as the record's
+     * create time, and a Kafka 4 broker refuses one more than log.message.timestamp.after.max.ms (1h by
+     * default) ahead of its clock, which would stop the application.
+     */
+    private Duration maxFutureSkew() {
+        Duration skew = duration(ConfigKeys.POST_MAX_FUTURE_SKEW, Duration.ofMinutes(5));
+        if (skew.compareTo(Duration.ofHours(1)) > 0) {
+            throw invalid(ConfigKeys.POST_MAX_FUTURE_SKEW, settings.get(ConfigKeys.POST_MAX_FUTURE_SKEW),
+                    "a positive duration of at most 1h (a broker refuses record times further ahead)");
+        }
+        return skew;
     }
 
     private ApiSettings api() {

@@ -33,11 +33,15 @@ public final class ArchivedPostParser {
         if (expected == PostShape.NORMALIZED) {
             return normalized.parse(line);
         }
+        ParseResult.Rejected notUtf8 = PostParser.notUtf8(line);
+        if (notUtf8 != null) {
+            return notUtf8;
+        }
         JsonNode object;
         try {
             object = JSON.readTree(line);
         } catch (IOException | RuntimeException e) {
-            return new ParseResult.Rejected(RejectReason.NOT_JSON, "not valid JSON: " + PostParser.oneLine(e.getMessage()));
+            return PostParser.unreadable(e);
         }
         if (object == null || object.isMissingNode()) {
             return new ParseResult.Rejected(RejectReason.NOT_JSON, "record value is empty");

@@ -12,49 +12,83 @@ import java.time.format.DateTimeFormatter;
  * The accepted forms of {@code created_at}: ISO-8601 with an offset or Z, or epoch milliseconds (as a JSON
  * number or a string of digits). A local time without an offset is refused: guessing its zone would shift
  * every window by hours.
+ *
+ * <p>Whatever the form, the time must lie between {@link #FLOOR} and {@link #CEILING}: outside them it is
+ * not a post's time but a placeholder (0) or a unit mix-up (seconds or microseconds for milliseconds). How
+ * far ahead of the stream a time in that range may be is a matter of context, judged by
+ * {@link PostTimestampExtractor}.
  */
 final class EventTimes {
 
-    /** Year 1970 to 9999: outside that a value is a unit mix-up (seconds, microseconds), not a post time. */
-    private static final long MAX_EPOCH_MILLIS = 253_402_300_799_999L;
+    /** The day of the first post on Twitter: no service outage-radar reads holds an older one. */
+    static final Instant FLOOR = Instant.parse("2006-03-21T00:00:00Z");
+    /** The end of the year 9999: beyond it, ISO-8601 needs a sign and epoch millis near overflow. */
+    static final Instant CEILING = Instant.parse("9999-12-31T23:59:59.999Z");
 
     private EventTimes() {
     }
 
     static Instant parse(JsonParser parser, JsonToken token) throws IOException {
         return switch (token) {
-            case VALUE_NUMBER_INT -> fromEpochMillis(parser.getLongValue());
+            case VALUE_NUMBER_INT -> {
+                if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                    throw new IllegalArgumentException("created_at " + abbreviate(parser.getText())
+                            + " is out of range for epoch milliseconds");
+                }
+                yield fromEpochMillis(parser.getLongValue());
+            }
             case VALUE_STRING -> parse(parser.getText());
             case VALUE_NULL -> throw new IllegalArgumentException("created_at is null");
             default -> {
                 parser.skipChildren();
                 throw new IllegalArgumentException("created_at must be an ISO-8601 string or epoch milliseconds, found "
-                        + token.asString());
+                        + PostParser.describe(token));
             }
         };
     }
 
     static Instant parse(String value) {
         String text = value.trim();
-        if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
+        if (!text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             try {
                 return fromEpochMillis(Long.parseLong(text));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("created_at is not a valid epoch-milliseconds value: " + abbreviate(text));
+                throw new IllegalArgumentException("created_at " + abbreviate(text) + " is out of range for epoch milliseconds");
             }
         }
+        Instant time;
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            time = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("created_at is not ISO-8601 with an offset or Z: " + abbreviate(text));
         }
+        if (time.isBefore(FLOOR)) {
+            throw new IllegalArgumentException("created_at " + abbreviate(text) + " is before " + day(FLOOR)
+                    + ", older than any post");
+        }
+        if (time.isAfter(CEILING)) {
+            throw new IllegalArgumentException("created_at " + abbreviate(text) + " is after the year 9999");
+        }
+        return time;
     }
 
     private static Instant fromEpochMillis(long millis) {
-        if (millis < 0 || millis > MAX_EPOCH_MILLIS) {
-            throw new IllegalArgumentException("created_at epoch milliseconds out of range: " + millis);
+        if (millis < FLOOR.toEpochMilli()) {
+            boolean seconds = millis > 0 && millis <= CEILING.getEpochSecond() && millis >= FLOOR.getEpochSecond();
+            throw new IllegalArgumentException("created_at " + millis + " is before " + day(FLOOR)
+                    + " in epoch milliseconds, older than any post" + (seconds ? " (epoch seconds?)" : ""));
+        }
+        if (millis > CEILING.toEpochMilli()) {
+            long asMicros = millis / 1_000;
+            boolean micros = asMicros >= FLOOR.toEpochMilli() && asMicros <= CEILING.toEpochMilli();
+            throw new IllegalArgumentException("created_at " + millis + " is after the year 9999 in epoch milliseconds"
+                    + (micros ? " (epoch microseconds?)" : ""));
         }
         return Instant.ofEpochMilli(millis);
+    }
+
+    private static String day(Instant time) {
+        return time.toString().substring(0, 10);
     }
 
     private static String abbreviate(String text) {

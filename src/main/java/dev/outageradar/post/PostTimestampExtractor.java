@@ -1,54 +1,91 @@
 package dev.outageradar.post;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 
 /**
  * Event time of a post is its {@code created_at}, never the broker's append time, so a replayed archive is
- * windowed exactly like the live stream it came from.
+ * windowed exactly like the live stream it came from. Only posts that will be accepted move event time:
+ * the extractor judges each record with the same {@link PostParser} as the parse step.
  *
- * <p>A record without a usable time must still reach the parser, which sends it to the dead-letter topic:
- * returning a negative timestamp would make Kafka Streams drop it with only a log line. Such a record
- * gets the partition's current stream time (the epoch before there is one), so it never moves stream time;
- * the broker's timestamp is no substitute, as it may be years after the feed.
+ * <p>A record that will be dead-lettered must still reach the parse step: returning a negative timestamp
+ * would make Kafka Streams drop it with only a log line. It gets the partition's current stream time (the
+ * epoch before there is one), so it moves no clock; the broker's timestamp is no substitute, as it may be
+ * years after the feed.
+ *
+ * <p><b>Posts from the future.</b> Stream time is the highest event time seen and windows close behind
+ * it, so one post dated 2099 would close every open window and make every later post late. A post may
+ * therefore be dated at most {@code maxFutureSkew} after its record's Kafka timestamp, which says when the
+ * record reached Kafka (the producer's send time, or the broker's append time on a topic with
+ * LogAppendTime, as the app creates its topics): nobody posts after the post was sent. The skew allows for
+ * clocks that disagree; it must stay below the broker's limit on record times (an hour by default), since the
+ * post's time goes on as the create time of the repartition record. Such a post gets the partition's stream
+ * time instead of its own, and
+ * {@link #confirm} turns it into a {@link RejectReason#TIMESTAMP_IN_FUTURE} rejection.
+ *
+ * <p>The reference is the record's timestamp, not the wall clock of the processing, because it is stored
+ * with the record: processing the topic again, later or from a copy in the same order, takes the same
+ * decisions. Against the wall clock, a post dated ten minutes ahead would be refused live and accepted by a
+ * reprocessing an hour later. A bound on the partition's own stream time would refuse every real post after
+ * a quiet spell longer than the bound, and for good, since refused posts do not move it.
+ *
+ * <p>A post no later than the partition's stream time plus the skew is accepted whatever its record says:
+ * it cannot move the clock. A producer that stamps each record with its post's own time gets no protection
+ * from this rule (a Kafka 4 broker still refuses create times over an hour ahead of its clock).
  */
 public final class PostTimestampExtractor implements TimestampExtractor {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    private final PostParser parser;
+    private final Duration maxFutureSkew;
+
+    /**
+     * @param parser        judges records exactly as the parse step will
+     * @param maxFutureSkew how far a post's time may be ahead of its record's Kafka timestamp
+     */
+    public PostTimestampExtractor(PostParser parser, Duration maxFutureSkew) {
+        if (maxFutureSkew.isNegative()) {
+            throw new IllegalArgumentException("maxFutureSkew must not be negative: " + maxFutureSkew);
+        }
+        this.parser = parser;
+        this.maxFutureSkew = maxFutureSkew;
+    }
 
     @Override
     public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
-        if (record.value() instanceof byte[] value) {
-            long createdAt = createdAtMillis(value);
-            if (createdAt >= 0) {
+        byte[] value = record.value() instanceof byte[] bytes ? bytes : null;
+        if (parser.parse(value) instanceof ParseResult.Parsed parsed) {
+            long createdAt = parsed.post().createdAt().toEpochMilli();
+            if (!isAhead(createdAt, Math.max(record.timestamp(), partitionTime))) {
                 return createdAt;
             }
         }
-        // Before the partition has a stream time, the epoch: it moves no clock, and the record is rejected.
         return Math.max(0, partitionTime);
     }
 
-    /** The top-level {@code created_at} in epoch millis, or -1 when it is missing or malformed. */
-    public static long createdAtMillis(byte[] value) {
-        try (JsonParser parser = JSON.createParser(value)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return -1;
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken token = parser.nextToken();
-                if ("created_at".equals(field)) {
-                    return EventTimes.parse(parser, token).toEpochMilli();
-                }
-                parser.skipChildren();
-            }
-            return -1;
-        } catch (IOException | RuntimeException e) {
-            return -1;
+    /**
+     * What the parse step makes of a parsed post, given the event time its record was given: the post, or a
+     * rejection when the extractor refused the post's own time. A refused time is always below
+     * {@code created_at}: it is the stream time, which the post leads by more than the skew, or the epoch.
+     */
+    public ParseResult confirm(ParseResult.Parsed parsed, long eventTime) {
+        Instant createdAt = parsed.post().createdAt();
+        if (createdAt.toEpochMilli() == eventTime) {
+            return parsed;
         }
+        return new ParseResult.Rejected(RejectReason.TIMESTAMP_IN_FUTURE, "created_at " + createdAt
+                + " is more than " + words(maxFutureSkew) + " after the time its record reached Kafka and the"
+                + " partition's latest post (post.max.future.skew); taken as event time it would close every"
+                + " open window");
+    }
+
+    private boolean isAhead(long createdAt, long reference) {
+        long skew = maxFutureSkew.toMillis();
+        return reference <= Long.MAX_VALUE - skew && createdAt > reference + skew;
+    }
+
+    private static String words(Duration duration) {
+        return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -57,7 +57,8 @@ public final class Backtest {
 
     /**
      * Reads the feed as {@code replay} does, so both give the topology the same posts: each post in the
-     * normalized form, keyed by its author and timestamped with its own time; bad records go to
+     * normalized form, keyed by its author and timestamped with the time it is piped in, as the broker's
+     * append time would be (the topology refuses a post dated well after it); bad records go to
      * {@code onReject} instead. Every closed window (the service-counts records) goes to {@code onCount}.
      */
     public static Summary run(Path feed, FeedFormat format, TopologySettings settings, ComplaintMatcher matcher,
@@ -92,7 +93,7 @@ public final class Backtest {
                 if (entry instanceof FeedEntry.Accepted post) {
                     String author = post.post().author();
                     posts.pipeInput(author == null ? null : author.getBytes(StandardCharsets.UTF_8), post.json(),
-                            post.post().createdAt());
+                            Instant.now());
                 } else {
                     rejected++;
                     onReject.accept((FeedEntry.Rejected) entry);

@@ -1,7 +1,6 @@
 package dev.outageradar.replay;
 
 import dev.outageradar.config.ConfigException;
-import dev.outageradar.post.PostTimestampExtractor;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +13,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Sends posts, in the normalized form, to the posts topic, each with its own time as the record timestamp.
+ * Sends posts, in the normalized form, to the posts topic. A record's timestamp is left to the producer: the
+ * time it is sent, as Kafka means it. The application reads event time from the post and takes the record's
+ * timestamp for the moment the post reached Kafka, refusing a post dated well after it
+ * (PostTimestampExtractor); stamped with the post's own time, a post dated 2099 would pass that check, and a
+ * Kafka 4 broker refuses a create time over an hour ahead of its clock, failing the whole batch.
  *
  * <p>A post is keyed by its author, so one author's posts stay in order on one partition: counting an author
  * once per horizon then gives the same result on every replay. A post without an author goes to partition
@@ -45,8 +48,7 @@ public final class FeedProducer implements AutoCloseable {
 
     /**
      * Sends every line of a feed file, as is, as fast as the broker takes it: malformed lines too, for the
-     * application (not the producer) to send to the dead-letter topic, as the demo shows. Each record is
-     * timestamped with its post's time where it has one.
+     * application (not the producer) to send to the dead-letter topic, as the demo shows.
      */
     public static long sendLines(Path feed, String topic, Properties clientProps) {
         try (BufferedReader lines = FeedFiles.open(feed);
@@ -58,10 +60,8 @@ public final class FeedProducer implements AutoCloseable {
                 if (line.isBlank()) {
                     continue;
                 }
-                byte[] value = line.getBytes(StandardCharsets.UTF_8);
-                long createdAt = PostTimestampExtractor.createdAtMillis(value);
-                producer.send(new ProducerRecord<>(topic, (int) (number % producer.partitions),
-                        createdAt >= 0 ? createdAt : null, null, value));
+                producer.send(new ProducerRecord<>(topic, (int) (number % producer.partitions), null,
+                        line.getBytes(StandardCharsets.UTF_8)));
             }
             producer.flush();
             return producer.sent();
@@ -72,10 +72,9 @@ public final class FeedProducer implements AutoCloseable {
 
     public void send(FeedEntry.Accepted post) {
         String author = post.post().author();
-        long timestamp = post.post().createdAt().toEpochMilli();
         send(author == null
-                ? new ProducerRecord<>(topic, (int) (post.line() % partitions), timestamp, null, post.json())
-                : new ProducerRecord<>(topic, null, timestamp, author.getBytes(StandardCharsets.UTF_8), post.json()));
+                ? new ProducerRecord<>(topic, (int) (post.line() % partitions), null, post.json())
+                : new ProducerRecord<>(topic, author.getBytes(StandardCharsets.UTF_8), post.json()));
     }
 
     private void send(ProducerRecord<byte[], byte[]> record) {

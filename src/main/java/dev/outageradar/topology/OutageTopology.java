@@ -61,11 +61,13 @@ public final class OutageTopology {
         Topics topics = settings.topics();
         long windowMs = settings.windowSize().toMillis();
 
+        // The extractor judges each record as the parse step will, so only accepted posts move event time.
+        var eventTimes = new PostTimestampExtractor(new PostParser(settings.maxTextLength()), settings.maxFutureSkew());
         KStream<byte[], ParsedPost> parsed = builder
                 .stream(topics.posts(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
-                        .withTimestampExtractor(new PostTimestampExtractor())
+                        .withTimestampExtractor(eventTimes)
                         .withName(Names.SOURCE_POSTS))
-                .process(() -> new ParsePostProcessor(new PostParser(settings.maxTextLength())),
+                .process(() -> new ParsePostProcessor(new PostParser(settings.maxTextLength()), eventTimes),
                         Named.as(Names.PARSE_POSTS));
 
         var branches = parsed.split(Named.as(Names.SPLIT_PARSED))

@@ -2,6 +2,7 @@ package dev.outageradar.topology;
 
 import dev.outageradar.post.ParseResult;
 import dev.outageradar.post.PostParser;
+import dev.outageradar.post.PostTimestampExtractor;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -11,17 +12,20 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * Parses posts inside the topology, from bytes, rather than in a deserializer: a bad record then becomes
  * an ordinary record routed to the dead-letter topic, with its reason, instead of an exception that stops
- * the application (the default deserialization handler's behaviour).
+ * the application (the default deserialization handler's behaviour). A post whose time the extractor
+ * refused (too far in the future) is rejected here too, so it reaches the dead-letter topic.
  */
 final class ParsePostProcessor implements Processor<byte[], byte[], byte[], ParsedPost> {
 
     private final PostParser parser;
+    private final PostTimestampExtractor eventTimes;
     private ProcessorContext<byte[], ParsedPost> context;
     private Sensor posts;
     private Sensor deadLetters;
 
-    ParsePostProcessor(PostParser parser) {
+    ParsePostProcessor(PostParser parser, PostTimestampExtractor eventTimes) {
         this.parser = parser;
+        this.eventTimes = eventTimes;
     }
 
     @Override
@@ -36,12 +40,18 @@ final class ParsePostProcessor implements Processor<byte[], byte[], byte[], Pars
         posts.record();
         ParseResult result = parser.parse(record.value());
         if (result instanceof ParseResult.Parsed parsed) {
+            result = eventTimes.confirm(parsed, record.timestamp());
+        }
+        if (result instanceof ParseResult.Parsed parsed) {
             context.forward(record.withValue(new ParsedPost.Accepted(parsed.post())));
         } else if (result instanceof ParseResult.Rejected rejected) {
             deadLetters.record();
             var headers = DeadLetterHeaders.add(new RecordHeaders(record.headers().toArray()), rejected.reason(),
                     rejected.detail(), context.recordMetadata());
-            context.forward(record.withValue((ParsedPost) new ParsedPost.Rejected(record.value())).withHeaders(headers));
+            DeadLetterSize.Letter letter = DeadLetterSize.fit(record.key(), record.value(), headers);
+            context.forward(record.withKey(letter.key())
+                    .withValue((ParsedPost) new ParsedPost.Rejected(letter.value()))
+                    .withHeaders(letter.headers()));
         }
     }
 }

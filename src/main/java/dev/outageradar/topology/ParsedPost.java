@@ -8,6 +8,7 @@ sealed interface ParsedPost {
     record Accepted(Post post) implements ParsedPost {
     }
 
+    /** @param original the record's value, cut only if its dead letter would be too large to send (DeadLetterSize) */
     record Rejected(byte[] original) implements ParsedPost {
     }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
  *
  * @param grace         how long after a window's end late posts are still counted in it
  * @param maxTextLength longer posts go to the dead-letter topic
+ * @param maxFutureSkew a post dated further ahead of the time its record reached Kafka goes to the
+ *                      dead-letter topic instead of moving event time (see PostTimestampExtractor)
  * @param postsPartitions partitions of the posts topic: windows close only once every one of them has
  *                      reported its progress (or gone idle)
  * @param idleAfter     a posts partition without posts for this long (wall clock) stops holding back
@@ -20,7 +22,8 @@ import java.util.Map;
  * @param inMemoryStores keep state in memory (with changelogs) instead of RocksDB: for the offline
  *                      backtest, where nothing outlives the run
  */
-public record TopologySettings(Topics topics, Duration grace, int maxTextLength, DetectorSettings detector,
+public record TopologySettings(Topics topics, Duration grace, int maxTextLength, Duration maxFutureSkew,
+                               DetectorSettings detector,
                                int postsPartitions, Duration idleAfter, Duration authorHorizon,
                                Map<String, DetectorSettings> serviceDetectors, boolean inMemoryStores) {
 
@@ -28,6 +31,9 @@ public record TopologySettings(Topics topics, Duration grace, int maxTextLength,
         serviceDetectors = Map.copyOf(serviceDetectors);
         if (authorHorizon.isNegative() || authorHorizon.isZero()) {
             throw new IllegalArgumentException("author horizon must be positive");
+        }
+        if (maxFutureSkew.isNegative() || maxFutureSkew.isZero()) {
+            throw new IllegalArgumentException("max future skew must be positive");
         }
     }
 
@@ -38,22 +44,22 @@ public record TopologySettings(Topics topics, Duration grace, int maxTextLength,
     }
 
     public TopologySettings withPostsPartitions(int partitions) {
-        return new TopologySettings(topics, grace, maxTextLength, detector, partitions, idleAfter, authorHorizon,
+        return new TopologySettings(topics, grace, maxTextLength, maxFutureSkew, detector, partitions, idleAfter, authorHorizon,
                 serviceDetectors, inMemoryStores);
     }
 
     public TopologySettings withTopics(Topics newTopics) {
-        return new TopologySettings(newTopics, grace, maxTextLength, detector, postsPartitions, idleAfter, authorHorizon,
+        return new TopologySettings(newTopics, grace, maxTextLength, maxFutureSkew, detector, postsPartitions, idleAfter, authorHorizon,
                 serviceDetectors, inMemoryStores);
     }
 
     public TopologySettings withServiceDetectors(Map<String, DetectorSettings> perService) {
-        return new TopologySettings(topics, grace, maxTextLength, detector, postsPartitions, idleAfter, authorHorizon,
+        return new TopologySettings(topics, grace, maxTextLength, maxFutureSkew, detector, postsPartitions, idleAfter, authorHorizon,
                 perService, inMemoryStores);
     }
 
     public TopologySettings withInMemoryStores() {
-        return new TopologySettings(topics, grace, maxTextLength, detector, postsPartitions, idleAfter, authorHorizon,
+        return new TopologySettings(topics, grace, maxTextLength, maxFutureSkew, detector, postsPartitions, idleAfter, authorHorizon,
                 serviceDetectors, true);
     }
 
@@ -62,7 +68,7 @@ public record TopologySettings(Topics topics, Duration grace, int maxTextLength,
     }
 
     public static TopologySettings defaults() {
-        return new TopologySettings(Topics.defaults(), Duration.ofSeconds(30), 4_000,
+        return new TopologySettings(Topics.defaults(), Duration.ofSeconds(30), 4_000, Duration.ofMinutes(5),
                 DetectorSettings.defaults(Duration.ofMinutes(1)), 1, Duration.ofSeconds(30), Duration.ofHours(1),
                 Map.of(), false);
     }

@@ -17,7 +17,9 @@ import java.util.List;
 public enum EventSchemas {
     ALERT("outage-alert.v1.schema.json"),
     SERVICE_COUNT("service-count.v1.schema.json"),
-    DEAD_LETTER("dead-letter.v1.schema.json");
+    /** The current version, the one the code writes. */
+    DEAD_LETTER("dead-letter.v2.schema.json"),
+    DEAD_LETTER_V1("dead-letter.v1.schema.json");
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final SchemaValidatorsConfig CONFIG =

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KeyValue;
@@ -33,6 +34,8 @@ import java.util.function.Predicate;
  * {@link #of} provides them for a broker a test starts itself.
  */
 public abstract class KafkaTestClients {
+
+    private static final Duration POLL_SLICE = Duration.ofSeconds(1);
 
     public abstract String bootstrapServers();
 
@@ -91,9 +94,21 @@ public abstract class KafkaTestClients {
     public List<ConsumerRecord<String, String>> consume(String topic,
                                                          Predicate<List<ConsumerRecord<String, String>>> done,
                                                          Duration deadline, boolean readCommitted) {
+        return consume(topic, done, deadline, consumerConfig(readCommitted, StringDeserializer.class));
+    }
+
+    /** As {@link #consume(String, Predicate, Duration, boolean)}, with keys and values as the bytes written. */
+    public List<ConsumerRecord<byte[], byte[]>> consumeBytes(String topic,
+                                                             Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
+                                                             Duration deadline, boolean readCommitted) {
+        return consume(topic, done, deadline, consumerConfig(readCommitted, ByteArrayDeserializer.class));
+    }
+
+    private <T> List<ConsumerRecord<T, T>> consume(String topic, Predicate<List<ConsumerRecord<T, T>>> done,
+                                                   Duration deadline, Map<String, Object> config) {
         Instant end = Instant.now().plus(deadline);
-        List<ConsumerRecord<String, String>> read = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig(readCommitted))) {
+        List<ConsumerRecord<T, T>> read = new ArrayList<>();
+        try (KafkaConsumer<T, T> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, deadline).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
                     .toList();
@@ -108,17 +123,18 @@ public abstract class KafkaTestClients {
                     throw new AssertionError("Topic " + topic + " did not deliver the expected records within "
                             + deadline + "; read " + read.size() + ": " + read);
                 }
-                consumer.poll(left).forEach(read::add);
+                // In slices, so that a condition that turns true without a record (a test's app died) is seen.
+                consumer.poll(left.compareTo(POLL_SLICE) < 0 ? left : POLL_SLICE).forEach(read::add);
             }
         }
         return read;
     }
 
-    private Map<String, Object> consumerConfig(boolean readCommitted) {
+    private Map<String, Object> consumerConfig(boolean readCommitted, Class<?> deserializer) {
         return Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, deserializer,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, deserializer,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
     }

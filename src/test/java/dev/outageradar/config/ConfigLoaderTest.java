@@ -33,6 +33,8 @@ class ConfigLoaderTest {
                 "service-counts");
         assertThat(config.topology().windowSize()).isEqualTo(Duration.ofMinutes(1));
         assertThat(config.topology().grace()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.topology().maxTextLength()).isEqualTo(4_000);
+        assertThat(config.topology().maxFutureSkew()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.topology().detector().minCount()).isEqualTo(10);
         assertThat(config.kafka()).containsEntry("processing.guarantee", "exactly_once_v2");
         assertThat(config.api()).isEqualTo(new ApiSettings(true, "127.0.0.1", 8080));
@@ -103,6 +105,22 @@ class ConfigLoaderTest {
                 Map.of("window.size", "soon")))
                 .hasMessage("window.size=\"soon\" (--set window.size) is invalid: expected a positive duration such "
                         + "as 500ms, 30s, 1m, 6h, 1d or PT1M");
+    }
+
+    @Test
+    void theFutureSkewOfPostsIsAPositiveDurationOfAtMostAnHour() {
+        AppConfig config = ConfigLoader.load(temp.resolve("none"), true,
+                Map.of("OUTAGE_RADAR_POST_MAX_FUTURE_SKEW", "90s"), Map.of());
+
+        assertThat(config.topology().maxFutureSkew()).isEqualTo(Duration.ofSeconds(90));
+        assertThatThrownBy(() -> ConfigLoader.load(temp.resolve("none"), true, Map.of(),
+                Map.of("post.max.future.skew", "0s")))
+                .hasMessage("post.max.future.skew=\"0s\" (--set post.max.future.skew) is invalid: expected a positive"
+                        + " duration such as 500ms, 30s, 1m, 6h, 1d or PT1M");
+        assertThatThrownBy(() -> ConfigLoader.load(temp.resolve("none"), true, Map.of(),
+                Map.of("post.max.future.skew", "2h")))
+                .hasMessage("post.max.future.skew=\"2h\" (--set post.max.future.skew) is invalid: expected a positive"
+                        + " duration of at most 1h (a broker refuses record times further ahead)");
     }
 
     @Test

@@ -81,6 +81,23 @@ class OutageTopologySchemaTest {
                 assertThat(EventSchemas.DEAD_LETTER.violations(headersAsJson(record.headers()))).isEmpty());
     }
 
+    @Test
+    void aDeadLetterCutToBeSentAndOneWithForgedDlqHeadersMatchTheSchema() {
+        var forged = new RecordHeaders().add(DeadLetterHeaders.REASON, "FORGED".getBytes(StandardCharsets.UTF_8))
+                .add("dlq.retries", "3".getBytes(StandardCharsets.UTF_8));
+        feed.pipe(new TestRecord<>(null, "not json".getBytes(StandardCharsets.UTF_8), forged, DAY));
+        bad("x".repeat(1_048_300));
+
+        List<TestRecord<byte[], byte[]>> dead = feed.deadLetters();
+
+        assertThat(dead.get(0).headers().headers(DeadLetterHeaders.REASON)).singleElement()
+                .extracting(h -> new String(h.value(), StandardCharsets.UTF_8)).isEqualTo("NOT_JSON");
+        assertThat(dead.get(0).headers().lastHeader("dlq.retries")).isNull();
+        assertThat(header(dead.get(1).headers(), DeadLetterHeaders.TRUNCATED)).startsWith("value cut from 1048300 to ");
+        assertThat(dead).allSatisfy(record ->
+                assertThat(EventSchemas.DEAD_LETTER.violations(headersAsJson(record.headers()))).isEmpty());
+    }
+
     private void bad(String value) {
         byte[] bytes = value == null ? null : value.getBytes(StandardCharsets.UTF_8);
         feed.pipe(new TestRecord<>(null, bytes, new RecordHeaders(), DAY));

@@ -185,6 +185,28 @@ class OutageTopologyTest {
         assertThat(metric(Names.METRIC_LATE_COMPLAINTS)).isEqualTo(1.0);
     }
 
+    @Test
+    void aPostFromTheFarFutureIsDeadLetteredAndClosesNoWindow() {
+        minutes(DAY, 3, 2, "is spotify down?");
+        post(Instant.parse("2099-01-01T00:00:00Z"), "is spotify down?"); // its record says 2030
+        minutes(DAY.plus(Duration.ofMinutes(3)), 3, 2, "is spotify down?");
+
+        List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+
+        assertThat(dead).extracting(r -> header(r, DeadLetterHeaders.REASON)).containsExactly("TIMESTAMP_IN_FUTURE");
+        assertThat(header(dead.get(0), DeadLetterHeaders.DETAIL)).startsWith(
+                "created_at 2099-01-01T00:00:00Z is more than 5m after the time its record reached Kafka");
+        // Every window of the six minutes closes with both of its posts: none was late.
+        assertThat(counts.readValuesToList()).extracting(ServiceCount::windowStart, ServiceCount::count).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(DAY, 2L),
+                org.assertj.core.groups.Tuple.tuple(DAY.plus(Duration.ofMinutes(1)), 2L),
+                org.assertj.core.groups.Tuple.tuple(DAY.plus(Duration.ofMinutes(2)), 2L),
+                org.assertj.core.groups.Tuple.tuple(DAY.plus(Duration.ofMinutes(3)), 2L),
+                org.assertj.core.groups.Tuple.tuple(DAY.plus(Duration.ofMinutes(4)), 2L));
+        assertThat(metric(Names.METRIC_LATE_COMPLAINTS)).isZero();
+        assertThat(metric(Names.METRIC_DEAD_LETTERS)).isEqualTo(1.0);
+    }
+
     private static String header(TestRecord<byte[], byte[]> record, String key) {
         return new String(record.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
     }
