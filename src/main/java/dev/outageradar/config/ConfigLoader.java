@@ -1,6 +1,7 @@
 package dev.outageradar.config;
 
 import dev.outageradar.detect.DetectorSettings;
+import dev.outageradar.topology.HistorySettings;
 import dev.outageradar.topology.Names;
 import dev.outageradar.topology.Topics;
 import dev.outageradar.topology.TopologySettings;
@@ -108,7 +109,7 @@ public final class ConfigLoader {
                 duration(ConfigKeys.WINDOW_GRACE, Duration.ofSeconds(30)),
                 (int) positiveLong(ConfigKeys.POST_MAX_TEXT_LENGTH, 4_000), detector, 1,
                 duration(ConfigKeys.SOURCE_IDLE_TIMEOUT, Duration.ofSeconds(30)),
-                duration(ConfigKeys.AUTHOR_HORIZON, Duration.ofHours(1)), Map.of(), false);
+                duration(ConfigKeys.AUTHOR_HORIZON, Duration.ofHours(1)), Map.of(), false, HistorySettings.defaults());
         Map<String, String> kafka = new TreeMap<>();
         settings.forEach((key, setting) -> {
             if (key.startsWith(ConfigKeys.KAFKA_PREFIX)) {

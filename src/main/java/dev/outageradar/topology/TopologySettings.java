@@ -19,15 +19,20 @@ import java.util.Map;
  *                      {@code detector}
  * @param inMemoryStores keep state in memory (with changelogs) instead of RocksDB: for the offline
  *                      backtest, where nothing outlives the run
+ * @param history       how long judged windows and incidents are kept for the query API
  */
 public record TopologySettings(Topics topics, Duration grace, int maxTextLength, DetectorSettings detector,
                                int postsPartitions, Duration idleAfter, Duration authorHorizon,
-                               Map<String, DetectorSettings> serviceDetectors, boolean inMemoryStores) {
+                               Map<String, DetectorSettings> serviceDetectors, boolean inMemoryStores,
+                               HistorySettings history) {
 
     public TopologySettings {
         serviceDetectors = Map.copyOf(serviceDetectors);
         if (authorHorizon.isNegative() || authorHorizon.isZero()) {
             throw new IllegalArgumentException("author horizon must be positive");
+        }
+        if (history.windowRetention().compareTo(detector.windowSize()) < 0) {
+            throw new IllegalArgumentException("window history retention must be at least one window");
         }
     }
 
@@ -39,22 +44,22 @@ public record TopologySettings(Topics topics, Duration grace, int maxTextLength,
 
     public TopologySettings withPostsPartitions(int partitions) {
         return new TopologySettings(topics, grace, maxTextLength, detector, partitions, idleAfter, authorHorizon,
-                serviceDetectors, inMemoryStores);
+                serviceDetectors, inMemoryStores, history);
     }
 
     public TopologySettings withTopics(Topics newTopics) {
         return new TopologySettings(newTopics, grace, maxTextLength, detector, postsPartitions, idleAfter, authorHorizon,
-                serviceDetectors, inMemoryStores);
+                serviceDetectors, inMemoryStores, history);
     }
 
     public TopologySettings withServiceDetectors(Map<String, DetectorSettings> perService) {
         return new TopologySettings(topics, grace, maxTextLength, detector, postsPartitions, idleAfter, authorHorizon,
-                perService, inMemoryStores);
+                perService, inMemoryStores, history);
     }
 
     public TopologySettings withInMemoryStores() {
         return new TopologySettings(topics, grace, maxTextLength, detector, postsPartitions, idleAfter, authorHorizon,
-                serviceDetectors, true);
+                serviceDetectors, true, history);
     }
 
     public Duration windowSize() {
@@ -64,6 +69,11 @@ public record TopologySettings(Topics topics, Duration grace, int maxTextLength,
     public static TopologySettings defaults() {
         return new TopologySettings(Topics.defaults(), Duration.ofSeconds(30), 4_000,
                 DetectorSettings.defaults(Duration.ofMinutes(1)), 1, Duration.ofSeconds(30), Duration.ofHours(1),
-                Map.of(), false);
+                Map.of(), false, HistorySettings.defaults());
+    }
+
+    public TopologySettings withHistory(HistorySettings newHistory) {
+        return new TopologySettings(topics, grace, maxTextLength, detector, postsPartitions, idleAfter, authorHorizon,
+                serviceDetectors, inMemoryStores, newHistory);
     }
 }
