@@ -109,7 +109,7 @@ public final class ConfigLoader {
                 duration(ConfigKeys.WINDOW_GRACE, Duration.ofSeconds(30)),
                 (int) positiveLong(ConfigKeys.POST_MAX_TEXT_LENGTH, 4_000), detector, 1,
                 duration(ConfigKeys.SOURCE_IDLE_TIMEOUT, Duration.ofSeconds(30)),
-                duration(ConfigKeys.AUTHOR_HORIZON, Duration.ofHours(1)), Map.of(), false, HistorySettings.defaults());
+                duration(ConfigKeys.AUTHOR_HORIZON, Duration.ofHours(1)), Map.of(), false, history(window));
         Map<String, String> kafka = new TreeMap<>();
         settings.forEach((key, setting) -> {
             if (key.startsWith(ConfigKeys.KAFKA_PREFIX)) {
@@ -125,6 +125,16 @@ public final class ConfigLoader {
                 Path.of(text(ConfigKeys.STATE_DIR, "data/streams")),
                 Path.of(text(ConfigKeys.EMBEDDED_DATA_DIR, "data/kafka")),
                 topology, Map.copyOf(kafka), api());
+    }
+
+    private HistorySettings history(Duration window) {
+        Duration windows = duration(ConfigKeys.HISTORY_WINDOW_RETENTION, HistorySettings.DEFAULT_WINDOW_RETENTION);
+        if (windows.compareTo(window) < 0) {
+            throw invalid(ConfigKeys.HISTORY_WINDOW_RETENTION, settings.get(ConfigKeys.HISTORY_WINDOW_RETENTION),
+                    "a duration of at least window.size (" + window + ")");
+        }
+        return new HistorySettings(windows,
+                duration(ConfigKeys.HISTORY_INCIDENT_RETENTION, HistorySettings.DEFAULT_INCIDENT_RETENTION));
     }
 
     private ApiSettings api() {
