@@ -3,7 +3,6 @@ package dev.outageradar.api;
 import com.sun.net.httpserver.HttpServer;
 import dev.outageradar.config.ApiSettings;
 import dev.outageradar.config.ConfigException;
-import dev.outageradar.detect.ServiceDetectors;
 import dev.outageradar.topology.TopologySettings;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -70,8 +69,7 @@ public final class ApiServer implements AutoCloseable {
     /** Starts answering queries about this Kafka Streams instance, built from these settings. */
     public void serve(KafkaStreams streams, TopologySettings settings) {
         ServiceStates states = new ServiceStates(streams, advertised);
-        ServiceView view = new ServiceView(new ServiceDetectors(settings.detector(), settings.serviceDetectors()),
-                settings.windowSize());
+        ServiceView view = new ServiceView(new ServiceHistory(streams), settings.windowSize());
         PeerClient peers = new PeerClient();
         server.createContext("/", new NotFoundHandler());
         server.createContext(HealthHandler.PATH, new HealthHandler(streams));

@@ -33,6 +33,11 @@ public record IncidentSummary(String id, String service, Instant openedAt, Insta
      * and in time order (a key range reads them).
      */
     public static String key(String service, Instant openedAt) {
-        return OutageDetectionProcessor.windowKey(service, openedAt.toEpochMilli());
+        return keyPrefix(service) + String.format("%015d", openedAt.toEpochMilli());
+    }
+
+    /** What the keys of one service's incidents, and only those, start with (service ids hold no '|'). */
+    public static String keyPrefix(String service) {
+        return service + '|';
     }
 }
