@@ -71,7 +71,9 @@ public final class ApiServer implements AutoCloseable {
         ServiceStates states = new ServiceStates(streams, advertised);
         ServiceView view = new ServiceView(new ServiceHistory(streams), settings.windowSize());
         PeerClient peers = new PeerClient();
-        server.createContext("/", new NotFoundHandler());
+        server.createContext(DashboardHandler.PATH, new DashboardHandler(new StaticAssets()));
+        // Unknown API paths stay JSON 404s, whatever the dashboard serves.
+        server.createContext("/api/", new NotFoundHandler());
         server.createContext(HealthHandler.PATH, new HealthHandler(streams));
         server.createContext(MetricsHandler.PATH, new MetricsHandler(streams));
         server.createContext(ServicesHandler.PATH, new ServicesHandler(states, view, peers));
