@@ -52,6 +52,11 @@ const OutageRadar = (() => {
     if (value === null || value === undefined) {
       return "";
     }
+    const smallest = Math.pow(10, -(digits || 0));
+    if (value > 0 && value < smallest) {
+      // A quiet service expects 0.04 complaints a minute: not the same as none.
+      return "<" + smallest;
+    }
     return Number(value).toLocaleString("en", { maximumFractionDigits: digits || 0 });
   }
 

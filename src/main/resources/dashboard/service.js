@@ -58,6 +58,17 @@
     R.state.bands = drawn;
   }
 
+  /**
+   * While the pointer is not over the chart, the legend shows the newest window's values (uPlot would
+   * show dashes). Runs after uPlot has updated the legend for the cursor.
+   */
+  function showNewestInLegend(u) {
+    const n = u.data[0].length;
+    if (n > 0 && u.cursor.idx == null) {
+      u.setLegend({ idx: n - 1 }, false);
+    }
+  }
+
   function options(width) {
     return {
       width: width,
@@ -83,7 +94,7 @@
       ],
       legend: { live: true },
       cursor: { drag: { x: false, y: false } },
-      hooks: { drawClear: [drawBands] },
+      hooks: { drawClear: [drawBands], setCursor: [showNewestInLegend], ready: [showNewestInLegend] },
     };
   }
 
@@ -138,10 +149,7 @@
       plot = new uPlot(options(chartBox.clientWidth), data, chartBox);
     } else {
       plot.setData(data);
-    }
-    if (data[0].length > 0 && plot.cursor.idx == null) {
-      // Until the pointer is over the chart, the legend shows the newest window.
-      plot.setLegend({ idx: data[0].length - 1 });
+      showNewestInLegend(plot);
     }
     chartBox.dataset.points = data[0].length;
     chartBox.dataset.ready = "true";
