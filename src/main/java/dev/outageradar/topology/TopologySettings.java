@@ -57,6 +57,11 @@ public record TopologySettings(Topics topics, Duration grace, int maxTextLength,
                 perService, inMemoryStores, history);
     }
 
+    public TopologySettings withIdleAfter(Duration newIdleAfter) {
+        return new TopologySettings(topics, grace, maxTextLength, detector, postsPartitions, newIdleAfter, authorHorizon,
+                serviceDetectors, inMemoryStores, history);
+    }
+
     public TopologySettings withInMemoryStores() {
         return new TopologySettings(topics, grace, maxTextLength, detector, postsPartitions, idleAfter, authorHorizon,
                 serviceDetectors, true, history);

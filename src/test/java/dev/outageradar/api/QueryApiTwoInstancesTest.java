@@ -63,7 +63,7 @@ class QueryApiTwoInstancesTest {
         Topics topics = new Topics(KAFKA.uniqueName("posts"), KAFKA.uniqueName("posts.dlq"),
                 KAFKA.uniqueName("alerts"), KAFKA.uniqueName("counts"));
         KAFKA.createTopics(PARTITIONS, topics.all().toArray(String[]::new));
-        TopologySettings settings = TopologySettings.defaults().withTopics(topics).withPostsPartitions(PARTITIONS);
+        TopologySettings settings = QueryApiOnBrokerTest.settings(topics, PARTITIONS);
         String applicationId = KAFKA.uniqueName("outage-radar");
         ApiServer first = start(settings, applicationId, "first");
         ApiServer second = start(settings, applicationId, "second");
