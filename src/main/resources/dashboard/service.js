@@ -34,6 +34,8 @@
     const ctx = u.ctx;
     const { left, top, width, height } = u.bbox;
     const drawn = [];
+    let labelEnd = -Infinity;
+    let line = 0;
     ctx.save();
     for (const band of bands) {
       const x0 = Math.max(u.valToPos(band.from, "x", true), left);
@@ -48,9 +50,13 @@
       ctx.font = "600 " + Math.round(11 * devicePixelRatio) + "px sans-serif";
       ctx.textBaseline = "top";
       const pad4 = 4 * devicePixelRatio;
-      // Inside the band from its start, unless that would run off the plot: then right-aligned to its edge.
-      const textX = Math.min(x0 + pad4, left + width - ctx.measureText(band.label).width - pad4);
-      ctx.fillText(band.label, textX, top + pad4);
+      // Inside the band from its start, unless that would run off the plot: then right-aligned to its edge;
+      // a line lower when it would overlap the previous band's label.
+      const textWidth = ctx.measureText(band.label).width;
+      const textX = Math.min(x0 + pad4, left + width - textWidth - pad4);
+      line = textX < labelEnd + pad4 ? line + 1 : 0;
+      ctx.fillText(band.label, textX, top + pad4 + line * 14 * devicePixelRatio);
+      labelEnd = textX + textWidth;
       drawn.push({ id: band.id, from: band.fromIso, to: band.toIso, x0: Math.round(x0), x1: Math.round(x1) });
     }
     ctx.restore();
