@@ -3,7 +3,6 @@ package dev.outageradar.api;
 import com.sun.net.httpserver.HttpServer;
 import dev.outageradar.config.ApiSettings;
 import dev.outageradar.config.ConfigException;
-import dev.outageradar.detect.ServiceDetectors;
 import dev.outageradar.topology.TopologySettings;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -70,10 +69,11 @@ public final class ApiServer implements AutoCloseable {
     /** Starts answering queries about this Kafka Streams instance, built from these settings. */
     public void serve(KafkaStreams streams, TopologySettings settings) {
         ServiceStates states = new ServiceStates(streams, advertised);
-        ServiceView view = new ServiceView(new ServiceDetectors(settings.detector(), settings.serviceDetectors()),
-                settings.windowSize());
+        ServiceView view = new ServiceView(new ServiceHistory(streams), settings.windowSize());
         PeerClient peers = new PeerClient();
-        server.createContext("/", new NotFoundHandler());
+        server.createContext(DashboardHandler.PATH, new DashboardHandler(new StaticAssets()));
+        // Unknown API paths stay JSON 404s, whatever the dashboard serves.
+        server.createContext("/api/", new NotFoundHandler());
         server.createContext(HealthHandler.PATH, new HealthHandler(streams));
         server.createContext(MetricsHandler.PATH, new MetricsHandler(streams));
         server.createContext(ServicesHandler.PATH, new ServicesHandler(states, view, peers));

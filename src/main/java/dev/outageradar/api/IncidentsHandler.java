@@ -8,10 +8,9 @@ import java.util.Map;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
- * {@code /api/incidents?status=open}: the open incidents of every service, gathered from every instance's
- * local state, newest first. The detector's state forgets an incident once it resolves, so resolved
- * incidents cannot be served from it: {@code status=recent} is answered 501 and points at the alerts
- * topic, which holds every incident event.
+ * {@code /api/incidents?status=open|recent}, gathered from every instance's local state, newest first.
+ * {@code open} (the default): the open incidents, from the detector's state. {@code recent}: every incident
+ * the incident history holds, open ones and those resolved within {@code history.incident.retention}.
  */
 final class IncidentsHandler extends JsonHandler {
 
@@ -36,27 +35,26 @@ final class IncidentsHandler extends JsonHandler {
             throw ApiException.notFound("no such resource: " + request.path());
         }
         String status = request.query().getOrDefault("status", OPEN);
-        if (status.equals(RECENT)) {
-            return Response.error(501, "status=recent is not served: the detector's state keeps only open incidents;"
-                    + " resolved ones are in the alerts topic (OUTAGE_RESOLVED events)");
-        }
-        if (!status.equals(OPEN)) {
+        if (!status.equals(OPEN) && !status.equals(RECENT)) {
             throw ApiException.badRequest("status=\"" + status + "\" is not one of " + OPEN + ", " + RECENT);
         }
         if (request.forwarded()) {
-            return Response.ok(localOpen());
+            return Response.ok(local(status));
         }
         List<ServiceView.Incident> all = new ArrayList<>();
         for (HostInfo instance : states.instances()) {
-            all.addAll(states.isSelf(instance) ? localOpen()
-                    : ServicesHandler.readPeer(peers.get(instance, PATH + "?status=" + OPEN), instance, INCIDENTS));
+            all.addAll(states.isSelf(instance) ? local(status)
+                    : ServicesHandler.readPeer(peers.get(instance, PATH + "?status=" + status), instance, INCIDENTS));
         }
         all.sort(Comparator.comparing(ServiceView.Incident::openedAt).reversed()
                 .thenComparing(ServiceView.Incident::service));
-        return Response.ok(Map.of("status", OPEN, "incidents", all));
+        return Response.ok(Map.of("status", status, "incidents", all));
     }
 
-    private List<ServiceView.Incident> localOpen() {
+    private List<ServiceView.Incident> local(String status) {
+        if (status.equals(RECENT)) {
+            return view.localIncidents();
+        }
         return states.allLocal().stream().map(view::incident).filter(i -> i != null).toList();
     }
 }

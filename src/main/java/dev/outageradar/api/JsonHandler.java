@@ -39,19 +39,22 @@ abstract class JsonHandler implements HttpHandler {
             response = Response.error(500, "internal error: " + e.getClass().getSimpleName());
         }
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
-        exchange.sendResponseHeaders(response.status(), response.body().length);
+        response.headers().forEach(exchange.getResponseHeaders()::set);
+        // The JDK server reads a length of 0 as "chunked"; -1 is "no body".
+        exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
         try (OutputStream body = exchange.getResponseBody()) {
             body.write(response.body());
         }
     }
 
     /** The parts of a request the endpoints read. */
-    record Request(String path, String rawQuery, Map<String, String> query, boolean forwarded) {
+    record Request(String path, String rawQuery, Map<String, String> query, boolean forwarded, String ifNoneMatch) {
 
         static Request of(HttpExchange exchange) {
             String rawQuery = exchange.getRequestURI().getRawQuery();
             return new Request(exchange.getRequestURI().getPath(), rawQuery, parse(rawQuery),
-                    exchange.getRequestHeaders().containsKey(PeerClient.FORWARDED_HEADER));
+                    exchange.getRequestHeaders().containsKey(PeerClient.FORWARDED_HEADER),
+                    exchange.getRequestHeaders().getFirst("If-None-Match"));
         }
 
         String pathAndQuery() {

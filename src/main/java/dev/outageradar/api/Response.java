@@ -5,8 +5,15 @@ import dev.outageradar.alert.JsonFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** What a handler answers: status, content type and body, written by {@link JsonHandler}. */
-record Response(int status, String contentType, byte[] body) {
+/**
+ * What a handler answers: status, content type, body and any further headers, written by
+ * {@link JsonHandler}. An empty body is sent as no body at all (a 304 must not have one).
+ */
+record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
+
+    Response(int status, String contentType, byte[] body) {
+        this(status, contentType, body, Map.of());
+    }
 
     static final String JSON = "application/json";
     /** The Prometheus text exposition format, version 0.0.4. */

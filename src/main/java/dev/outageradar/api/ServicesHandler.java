@@ -5,8 +5,6 @@ import dev.outageradar.alert.JsonFormat;
 import dev.outageradar.detect.SeasonalBaseline;
 import dev.outageradar.detect.ServiceState;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,12 +13,14 @@ import org.apache.kafka.streams.state.HostInfo;
 /**
  * {@code /api/services}, {@code /api/services/{id}} and {@code /api/services/{id}/series}. A single
  * service is answered by the instance that owns its key (this one, or the owner over one forwarded hop);
- * the list gathers every instance's local part.
+ * the list gathers every instance's local part, passing the same query on.
  */
 final class ServicesHandler extends JsonHandler {
 
     static final String PATH = "/api/services";
     private static final String SERIES = "series";
+    private static final String RECENT = "recent";
+    static final int MAX_RECENT = 1_440;
     private static final TypeReference<List<ServiceView.Summary>> SUMMARIES = new TypeReference<>() { };
 
     private final ServiceStates states;
@@ -37,7 +37,8 @@ final class ServicesHandler extends JsonHandler {
     Response get(Request request) {
         String rest = request.path().substring(PATH.length());
         if (rest.isEmpty() || rest.equals("/")) {
-            return Response.ok(request.forwarded() ? localSummaries() : allSummaries(request));
+            int recent = recentWindows(request);
+            return Response.ok(request.forwarded() ? localSummaries(recent) : allSummaries(request, recent));
         }
         String[] parts = rest.substring(1).split("/", -1);
         if (!rest.startsWith("/") || parts.length > 2 || parts[0].isEmpty() || parts.length == 2 && !parts[1].equals(SERIES)) {
@@ -55,32 +56,44 @@ final class ServicesHandler extends JsonHandler {
         ServiceState<SeasonalBaseline.State> state = states.local(service)
                 .orElseThrow(() -> ApiException.notFound("unknown service \"" + service + "\""));
         if (parts.length == 1) {
-            return Response.ok(view.summary(state));
+            return Response.ok(view.summary(state, recentWindows(request)));
         }
-        Instant from = instant(request, "from", Instant.EPOCH);
-        Instant to = instant(request, "to", Instant.now());
-        if (!from.isBefore(to)) {
-            throw ApiException.badRequest("from (" + from + ") must be before to (" + to + ")");
-        }
-        return Response.ok(view.series(state, from, to));
+        return Response.ok(view.series(state, request.query()));
     }
 
-    private List<ServiceView.Summary> localSummaries() {
-        return states.allLocal().stream().map(view::summary).toList();
+    private List<ServiceView.Summary> localSummaries(int recent) {
+        return states.allLocal().stream().map(state -> view.summary(state, recent)).toList();
     }
 
-    private List<ServiceView.Summary> allSummaries(Request request) {
+    private List<ServiceView.Summary> allSummaries(Request request, int recent) {
         List<ServiceView.Summary> all = new ArrayList<>();
         for (HostInfo instance : states.instances()) {
             if (states.isSelf(instance)) {
-                all.addAll(localSummaries());
+                all.addAll(localSummaries(recent));
             } else {
-                all.addAll(read(peers.get(instance, PATH), instance));
+                all.addAll(read(peers.get(instance, request.pathAndQuery()), instance));
             }
         }
         all.sort(Comparator.comparingDouble(ServiceView::ratioOf).reversed()
                 .thenComparing(ServiceView.Summary::service));
         return all;
+    }
+
+    /** {@code recent=N}: add the counts of the newest N windows to each service (a sparkline's data). */
+    private static int recentWindows(Request request) {
+        String value = request.query().get(RECENT);
+        if (value == null) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 0 && n <= MAX_RECENT) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ApiException.badRequest(RECENT + "=\"" + value + "\" is not a number of windows from 0 to " + MAX_RECENT);
     }
 
     static <T> T readPeer(Response answer, HostInfo peer, TypeReference<T> type) {
@@ -98,17 +111,5 @@ final class ServicesHandler extends JsonHandler {
 
     private static List<ServiceView.Summary> read(Response answer, HostInfo peer) {
         return readPeer(answer, peer, SUMMARIES);
-    }
-
-    private static Instant instant(Request request, String name, Instant fallback) {
-        String value = request.query().get(name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + "=\"" + value + "\" is not an ISO-8601 UTC time such as 2024-09-30T13:00:00Z");
-        }
     }
 }

@@ -13,6 +13,7 @@ import dev.outageradar.topology.OutageTopology;
 import dev.outageradar.topology.TopologySettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -156,6 +157,11 @@ final class Pipeline implements AutoCloseable {
 
     AppConfig config() {
         return config;
+    }
+
+    /** Where the dashboard and the query API answer, or empty when api.enabled=false. */
+    Optional<String> apiUrl() {
+        return Optional.ofNullable(api).map(server -> "http://" + server.applicationServer() + "/");
     }
 
     Properties clientProperties() {

@@ -31,6 +31,7 @@ final class RunCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("outage-radar is running on %s: posts from '%s', alerts to '%s', "
                 + "dead letters to '%s'. Ctrl-C stops it.%n", pipeline.bootstrapServers(), topics.posts(),
                 topics.alerts(), topics.deadLetters());
+        pipeline.apiUrl().ifPresent(url -> spec.commandLine().getOut().printf("Dashboard and query API: %s%n", url));
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;

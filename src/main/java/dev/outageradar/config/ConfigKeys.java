@@ -31,6 +31,8 @@ public final class ConfigKeys {
     public static final String API_ENABLED = "api.enabled";
     public static final String API_BIND = "api.bind";
     public static final String API_PORT = "api.port";
+    public static final String HISTORY_WINDOW_RETENTION = "history.window.retention";
+    public static final String HISTORY_INCIDENT_RETENTION = "history.incident.retention";
     /** Followed by one of {@link DetectorParameters#NAMES}. */
     public static final String DETECTOR_PREFIX = "detector.";
 
@@ -41,7 +43,8 @@ public final class ConfigKeys {
             Stream.of(BOOTSTRAP_SERVERS, APPLICATION_ID, TOPIC_POSTS, TOPIC_DLQ, TOPIC_ALERTS, TOPIC_COUNTS,
                     TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, CATALOG, WINDOW_SIZE, WINDOW_GRACE,
                     POST_MAX_TEXT_LENGTH, POST_MAX_FUTURE_SKEW, SOURCE_IDLE_TIMEOUT, STATE_DIR, EMBEDDED_DATA_DIR,
-                    AUTHOR_HORIZON, API_ENABLED, API_BIND, API_PORT),
+                    AUTHOR_HORIZON, API_ENABLED, API_BIND, API_PORT, HISTORY_WINDOW_RETENTION,
+                    HISTORY_INCIDENT_RETENTION),
             DetectorParameters.NAMES.stream().map(name -> DETECTOR_PREFIX + name)).toList();
 
     private ConfigKeys() {

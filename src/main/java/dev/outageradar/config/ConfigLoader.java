@@ -1,6 +1,7 @@
 package dev.outageradar.config;
 
 import dev.outageradar.detect.DetectorSettings;
+import dev.outageradar.topology.HistorySettings;
 import dev.outageradar.topology.Names;
 import dev.outageradar.topology.Topics;
 import dev.outageradar.topology.TopologySettings;
@@ -109,7 +110,7 @@ public final class ConfigLoader {
                 (int) positiveLong(ConfigKeys.POST_MAX_TEXT_LENGTH, 4_000),
                 maxFutureSkew(), detector, 1,
                 duration(ConfigKeys.SOURCE_IDLE_TIMEOUT, Duration.ofSeconds(30)),
-                duration(ConfigKeys.AUTHOR_HORIZON, Duration.ofHours(1)), Map.of(), false);
+                duration(ConfigKeys.AUTHOR_HORIZON, Duration.ofHours(1)), Map.of(), false, history(window));
         Map<String, String> kafka = new TreeMap<>();
         settings.forEach((key, setting) -> {
             if (key.startsWith(ConfigKeys.KAFKA_PREFIX)) {
@@ -139,6 +140,16 @@ public final class ConfigLoader {
                     "a positive duration of at most 1h (a broker refuses record times further ahead)");
         }
         return skew;
+    }
+
+    private HistorySettings history(Duration window) {
+        Duration windows = duration(ConfigKeys.HISTORY_WINDOW_RETENTION, HistorySettings.DEFAULT_WINDOW_RETENTION);
+        if (windows.compareTo(window) < 0) {
+            throw invalid(ConfigKeys.HISTORY_WINDOW_RETENTION, settings.get(ConfigKeys.HISTORY_WINDOW_RETENTION),
+                    "a duration of at least window.size (" + window + ")");
+        }
+        return new HistorySettings(windows,
+                duration(ConfigKeys.HISTORY_INCIDENT_RETENTION, HistorySettings.DEFAULT_INCIDENT_RETENTION));
     }
 
     private ApiSettings api() {

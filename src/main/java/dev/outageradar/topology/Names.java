@@ -42,6 +42,19 @@ public final class Names {
     /** Per service and author: when their latest counted complaint was posted, to count people, not posts. */
     public static final String STORE_COMPLAINT_AUTHORS = "complaint-authors";
 
+    /**
+     * Per service, at each window's start: every window the detector judged (empty ones included), with
+     * the count, expected level and threshold it used; a window store kept for history.window.retention.
+     * Read by the query API's series and the dashboard's chart.
+     */
+    public static final String STORE_WINDOW_HISTORY = "window-history";
+
+    /**
+     * Per service and opening time: every incident, open or resolved (see IncidentSummary), kept for
+     * history.incident.retention after it resolved. Read by the query API's recent incidents.
+     */
+    public static final String STORE_INCIDENT_HISTORY = "incident-history";
+
     /** Per detector task: event-time progress of every posts partition (see SourceClock). */
     public static final String STORE_SOURCE_CLOCK = "source-clock";
 

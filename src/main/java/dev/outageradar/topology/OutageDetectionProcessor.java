@@ -1,11 +1,14 @@
 package dev.outageradar.topology;
 
+import dev.outageradar.detect.IncidentEventType;
 import dev.outageradar.detect.SeasonalBaseline;
 import dev.outageradar.detect.ServiceDetector;
 import dev.outageradar.detect.ServiceDetectors;
 import dev.outageradar.detect.ServiceState;
+import dev.outageradar.detect.WindowAssessment;
 import dev.outageradar.detect.WindowTally;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +21,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Counts complaints per service in tumbling event-time windows and, once a window is closed (its end plus
@@ -34,6 +38,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * best-known outage trackers count a user's first report only. One account posting 500 complaints adds
  * one. The result is deterministic when an author's posts arrive in order on one posts partition (the
  * replay producer keys posts by author); posts without an author are all counted.
+ *
+ * <p>Every judged window goes to the window history, and every change of an incident (opened, severity or
+ * peak changed, resolved) to the incident history, for the query API; resolved incidents are dropped from
+ * it once {@code incidentRetentionMs} of stream time has passed since they resolved.
  */
 final class OutageDetectionProcessor implements Processor<String, ServiceSignal, String, DetectorOutput> {
 
@@ -45,11 +53,14 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
     private final long authorHorizonMs;
     private final long graceMs;
     private final int sourcePartitions;
+    private final long incidentRetentionMs;
     private ProcessorContext<String, DetectorOutput> context;
     private CachedStore<WindowTally> openWindows;
     private CachedStore<ServiceState<SeasonalBaseline.State>> services;
     private KeyValueStore<String, SourceClock> clocks;
     private KeyValueStore<String, Long> authors;
+    private WindowStore<String, JudgedWindow> windowHistory;
+    private KeyValueStore<String, IncidentSummary> incidentHistory;
     private SourceClock clock;
     private Sensor complaints;
     private Sensor lateComplaints;
@@ -58,12 +69,13 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
     private long closedUpTo = Long.MIN_VALUE;
 
     OutageDetectionProcessor(ServiceDetectors detectors, long windowMs, long graceMs, long authorHorizonMs,
-                             int sourcePartitions) {
+                             int sourcePartitions, long incidentRetentionMs) {
         this.detectors = detectors;
         this.windowMs = windowMs;
         this.authorHorizonMs = authorHorizonMs;
         this.graceMs = graceMs;
         this.sourcePartitions = sourcePartitions;
+        this.incidentRetentionMs = incidentRetentionMs;
     }
 
     @Override
@@ -73,6 +85,8 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
         this.services = new CachedStore<>(context.getStateStore(Names.STORE_SERVICE_STATE));
         this.clocks = context.getStateStore(Names.STORE_SOURCE_CLOCK);
         this.authors = context.getStateStore(Names.STORE_COMPLAINT_AUTHORS);
+        this.windowHistory = context.getStateStore(Names.STORE_WINDOW_HISTORY);
+        this.incidentHistory = context.getStateStore(Names.STORE_INCIDENT_HISTORY);
         SourceClock stored = clocks.get(CLOCK_KEY);
         this.clock = stored != null ? stored : SourceClock.waitingFor(sourcePartitions);
         this.complaints = PipelineMetrics.sensor(context, Names.METRIC_COMPLAINTS);
@@ -81,6 +95,8 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
         this.repeatComplaints = PipelineMetrics.sensor(context, Names.METRIC_REPEAT_COMPLAINTS);
         // Stream time, not wall-clock: what is forgotten depends only on the feed, so replays agree.
         context.schedule(Duration.ofMillis(authorHorizonMs), PunctuationType.STREAM_TIME, this::forgetAuthorsBefore);
+        context.schedule(Duration.ofMillis(Math.min(incidentRetentionMs, Duration.ofHours(1).toMillis())),
+                PunctuationType.STREAM_TIME, this::forgetIncidentsResolvedBefore);
     }
 
     @Override
@@ -206,10 +222,40 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
                 tally = WindowTally.empty(state.service(), start, start + windowMs);
             }
             ServiceDetector.Step<SeasonalBaseline.State> step = detectors.of(state.service()).judge(state, tally);
+            remember(state, step);
             state = step.next();
             emit(step);
         }
         return state;
+    }
+
+    /** Writes the judged window to the window history, and the incident to the incident history if it changed. */
+    private void remember(ServiceState<SeasonalBaseline.State> before, ServiceDetector.Step<SeasonalBaseline.State> step) {
+        WindowAssessment assessment = step.assessment();
+        windowHistory.put(assessment.service(), JudgedWindow.of(assessment), assessment.windowStart());
+        String service = assessment.service();
+        IncidentSummary now = step.event()
+                .filter(event -> event.type() == IncidentEventType.OUTAGE_RESOLVED)
+                .map(IncidentSummary::resolved)
+                .orElseGet(() -> step.next().incident() == null ? null
+                        : IncidentSummary.open(service, step.next().incident()));
+        IncidentSummary was = before.incident() == null ? null : IncidentSummary.open(service, before.incident());
+        if (now != null && !now.equals(was)) {
+            incidentHistory.put(IncidentSummary.key(service, now.openedAt()), now);
+        }
+    }
+
+    private void forgetIncidentsResolvedBefore(long streamTime) {
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, IncidentSummary> all = incidentHistory.all()) {
+            all.forEachRemaining(entry -> {
+                Instant resolved = entry.value.resolvedAt();
+                if (resolved != null && resolved.toEpochMilli() < streamTime - incidentRetentionMs) {
+                    expired.add(entry.key);
+                }
+            });
+        }
+        expired.forEach(incidentHistory::delete);
     }
 
     private void emit(ServiceDetector.Step<SeasonalBaseline.State> step) {

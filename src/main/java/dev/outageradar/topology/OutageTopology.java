@@ -10,6 +10,7 @@ import dev.outageradar.detect.ServiceState;
 import dev.outageradar.detect.WindowTally;
 import dev.outageradar.post.PostParser;
 import dev.outageradar.post.PostTimestampExtractor;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -26,6 +27,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
 /**
  * The one place that wires Kafka Streams. {@link #build} has no I/O: the live application, the offline
@@ -45,6 +47,8 @@ public final class OutageTopology {
             JsonSerde.of(new TypeReference<ServiceState<SeasonalBaseline.State>>() { });
     public static final Serde<AlertEvent> ALERT_SERDE = JsonSerde.of(AlertEvent.class);
     public static final Serde<ServiceCount> COUNT_SERDE = JsonSerde.of(ServiceCount.class);
+    public static final Serde<JudgedWindow> JUDGED_WINDOW_SERDE = new JudgedWindowSerde();
+    public static final Serde<IncidentSummary> INCIDENT_SERDE = JsonSerde.of(IncidentSummary.class);
 
     private OutageTopology() {
     }
@@ -88,6 +92,10 @@ public final class OutageTopology {
                 Serdes.String(), JsonSerde.of(SourceClock.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(keyValueStore(Names.STORE_COMPLAINT_AUTHORS, inMemory),
                 Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.windowStoreBuilder(windowHistoryStore(settings), Serdes.String(),
+                JUDGED_WINDOW_SERDE));
+        builder.addStateStore(Stores.keyValueStoreBuilder(keyValueStore(Names.STORE_INCIDENT_HISTORY, inMemory),
+                Serdes.String(), INCIDENT_SERDE));
         ServiceDetectors detectors = new ServiceDetectors(settings.detector(), settings.serviceDetectors());
 
         KStream<String, DetectorOutput> detected = branches.get(Names.SPLIT_PARSED + Names.BRANCH_ACCEPTED)
@@ -99,9 +107,11 @@ public final class OutageTopology {
                         .withValueSerde(SIGNAL_SERDE)
                         .withStreamPartitioner(new TickBroadcastPartitioner()))
                 .process(() -> new OutageDetectionProcessor(detectors, windowMs, settings.grace().toMillis(),
-                                settings.authorHorizon().toMillis(), settings.postsPartitions()),
+                                settings.authorHorizon().toMillis(), settings.postsPartitions(),
+                                settings.history().incidentRetention().toMillis()),
                         Named.as(Names.DETECT_OUTAGES), Names.STORE_OPEN_WINDOWS, Names.STORE_SERVICE_STATE,
-                        Names.STORE_SOURCE_CLOCK, Names.STORE_COMPLAINT_AUTHORS);
+                        Names.STORE_SOURCE_CLOCK, Names.STORE_COMPLAINT_AUTHORS, Names.STORE_WINDOW_HISTORY,
+                        Names.STORE_INCIDENT_HISTORY);
 
         var outputs = detected.split(Named.as(Names.SPLIT_OUTPUTS))
                 .branch((key, value) -> value instanceof DetectorOutput.Alerted, Branched.as(Names.BRANCH_ALERTS))
@@ -116,6 +126,17 @@ public final class OutageTopology {
                 .to(topics.counts(), Produced.with(Serdes.String(), COUNT_SERDE).withName(Names.SINK_COUNTS));
 
         return builder.build();
+    }
+
+    /**
+     * A window store, so Kafka Streams itself drops what is older than the retention (in event time, by
+     * segments) from the store and from its changelog; the windows of the store are the detector's.
+     */
+    private static WindowBytesStoreSupplier windowHistoryStore(TopologySettings settings) {
+        Duration retention = settings.history().windowRetention();
+        return settings.inMemoryStores()
+                ? Stores.inMemoryWindowStore(Names.STORE_WINDOW_HISTORY, retention, settings.windowSize(), false)
+                : Stores.persistentWindowStore(Names.STORE_WINDOW_HISTORY, retention, settings.windowSize(), false);
     }
 
     private static KeyValueBytesStoreSupplier keyValueStore(String name, boolean inMemory) {

@@ -21,11 +21,13 @@ import java.util.Map;
  *                      {@code detector}
  * @param inMemoryStores keep state in memory (with changelogs) instead of RocksDB: for the offline
  *                      backtest, where nothing outlives the run
+ * @param history       how long judged windows and incidents are kept for the query API
  */
 public record TopologySettings(Topics topics, Duration grace, int maxTextLength, Duration maxFutureSkew,
                                DetectorSettings detector,
                                int postsPartitions, Duration idleAfter, Duration authorHorizon,
-                               Map<String, DetectorSettings> serviceDetectors, boolean inMemoryStores) {
+                               Map<String, DetectorSettings> serviceDetectors, boolean inMemoryStores,
+                               HistorySettings history) {
 
     public TopologySettings {
         serviceDetectors = Map.copyOf(serviceDetectors);
@@ -34,6 +36,9 @@ public record TopologySettings(Topics topics, Duration grace, int maxTextLength,
         }
         if (maxFutureSkew.isNegative() || maxFutureSkew.isZero()) {
             throw new IllegalArgumentException("max future skew must be positive");
+        }
+        if (history.windowRetention().compareTo(detector.windowSize()) < 0) {
+            throw new IllegalArgumentException("window history retention must be at least one window");
         }
     }
 
@@ -45,22 +50,27 @@ public record TopologySettings(Topics topics, Duration grace, int maxTextLength,
 
     public TopologySettings withPostsPartitions(int partitions) {
         return new TopologySettings(topics, grace, maxTextLength, maxFutureSkew, detector, partitions, idleAfter, authorHorizon,
-                serviceDetectors, inMemoryStores);
+                serviceDetectors, inMemoryStores, history);
     }
 
     public TopologySettings withTopics(Topics newTopics) {
         return new TopologySettings(newTopics, grace, maxTextLength, maxFutureSkew, detector, postsPartitions, idleAfter, authorHorizon,
-                serviceDetectors, inMemoryStores);
+                serviceDetectors, inMemoryStores, history);
     }
 
     public TopologySettings withServiceDetectors(Map<String, DetectorSettings> perService) {
         return new TopologySettings(topics, grace, maxTextLength, maxFutureSkew, detector, postsPartitions, idleAfter, authorHorizon,
-                perService, inMemoryStores);
+                perService, inMemoryStores, history);
+    }
+
+    public TopologySettings withIdleAfter(Duration newIdleAfter) {
+        return new TopologySettings(topics, grace, maxTextLength, maxFutureSkew, detector, postsPartitions, newIdleAfter, authorHorizon,
+                serviceDetectors, inMemoryStores, history);
     }
 
     public TopologySettings withInMemoryStores() {
         return new TopologySettings(topics, grace, maxTextLength, maxFutureSkew, detector, postsPartitions, idleAfter, authorHorizon,
-                serviceDetectors, true);
+                serviceDetectors, true, history);
     }
 
     public Duration windowSize() {
@@ -70,6 +80,11 @@ public record TopologySettings(Topics topics, Duration grace, int maxTextLength,
     public static TopologySettings defaults() {
         return new TopologySettings(Topics.defaults(), Duration.ofSeconds(30), 4_000, Duration.ofMinutes(5),
                 DetectorSettings.defaults(Duration.ofMinutes(1)), 1, Duration.ofSeconds(30), Duration.ofHours(1),
-                Map.of(), false);
+                Map.of(), false, HistorySettings.defaults());
+    }
+
+    public TopologySettings withHistory(HistorySettings newHistory) {
+        return new TopologySettings(topics, grace, maxTextLength, maxFutureSkew, detector, postsPartitions, idleAfter,
+                authorHorizon, serviceDetectors, inMemoryStores, newHistory);
     }
 }

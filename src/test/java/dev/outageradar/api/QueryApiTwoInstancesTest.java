@@ -1,6 +1,7 @@
 package dev.outageradar.api;
 
 import static dev.outageradar.api.QueryApiOnBrokerTest.INCIDENT;
+import static dev.outageradar.api.QueryApiOnBrokerTest.RESOLVED_INCIDENT;
 import static dev.outageradar.api.QueryApiOnBrokerTest.get;
 import static dev.outageradar.api.QueryApiOnBrokerTest.json;
 import static dev.outageradar.api.QueryApiOnBrokerTest.list;
@@ -62,7 +63,7 @@ class QueryApiTwoInstancesTest {
         Topics topics = new Topics(KAFKA.uniqueName("posts"), KAFKA.uniqueName("posts.dlq"),
                 KAFKA.uniqueName("alerts"), KAFKA.uniqueName("counts"));
         KAFKA.createTopics(PARTITIONS, topics.all().toArray(String[]::new));
-        TopologySettings settings = TopologySettings.defaults().withTopics(topics).withPostsPartitions(PARTITIONS);
+        TopologySettings settings = QueryApiOnBrokerTest.settings(topics, PARTITIONS);
         String applicationId = KAFKA.uniqueName("outage-radar");
         ApiServer first = start(settings, applicationId, "first");
         ApiServer second = start(settings, applicationId, "second");
@@ -70,7 +71,7 @@ class QueryApiTwoInstancesTest {
 
         FeedProducer.sendLines(QueryApiOnBrokerTest.writeFeed(temp, QUIET.subList(1, QUIET.size())), topics.posts(),
                 QueryApiOnBrokerTest.clientProps(KAFKA.bootstrapServers()));
-        QueryApiOnBrokerTest.awaitSeriesThrough(first, "2024-09-30T13:05:00Z");
+        QueryApiOnBrokerTest.awaitSeriesThrough(first, "2024-09-30T13:05:00Z", services());
         awaitSettled(first);
 
         Set<HostInfo> owners = new HashSet<>();
@@ -96,6 +97,12 @@ class QueryApiTwoInstancesTest {
                     .isSortedAccordingTo((a, b) -> Double.compare(b, a));
             List<JsonNode> open = list(json(get(api, "/api/incidents")).get("incidents"));
             assertThat(open).extracting(i -> i.get("id").asText()).containsExactly(INCIDENT);
+            List<JsonNode> recent = list(json(get(api, "/api/incidents?status=recent")).get("incidents"));
+            assertThat(recent).extracting(i -> i.get("id").asText()).containsExactly(INCIDENT, RESOLVED_INCIDENT);
+            for (String service : List.of("spotify", "github")) {
+                assertThat(list(json(get(api, "/api/services/" + service + "/series")).get("incidents")))
+                        .as(service).hasSize(1);
+            }
             assertThat(get(api, "/api/services/no-such-service").statusCode()).isEqualTo(404);
         }
     }
@@ -145,6 +152,7 @@ class QueryApiTwoInstancesTest {
     private static List<String> services() {
         List<String> all = new ArrayList<>(QUIET);
         all.add("spotify");
+        all.add("github");
         return all;
     }
 }

@@ -3,6 +3,7 @@ package dev.outageradar.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.outageradar.topology.HistorySettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,26 @@ class ConfigLoaderTest {
         assertThat(config.topology().detector().minCount()).isEqualTo(10);
         assertThat(config.kafka()).containsEntry("processing.guarantee", "exactly_once_v2");
         assertThat(config.api()).isEqualTo(new ApiSettings(true, "127.0.0.1", 8080));
+        assertThat(config.topology().history())
+                .isEqualTo(new HistorySettings(Duration.ofHours(25), Duration.ofDays(7)));
+    }
+
+    @Test
+    void historyRetentionsAreDurationsAndTheWindowHistoryHoldsAtLeastOneWindow() {
+        AppConfig config = ConfigLoader.load(temp.resolve("none"), true,
+                Map.of("OUTAGE_RADAR_HISTORY_INCIDENT_RETENTION", "30d"), Map.of("history.window.retention", "48h"));
+
+        assertThat(config.topology().history())
+                .isEqualTo(new HistorySettings(Duration.ofHours(48), Duration.ofDays(30)));
+        assertThatThrownBy(() -> ConfigLoader.load(temp.resolve("none"), true, Map.of(),
+                Map.of("window.size", "5m", "history.window.retention", "2m")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("history.window.retention=\"2m\" (--set history.window.retention) is invalid: expected "
+                        + "a duration of at least window.size (PT5M)");
+        assertThatThrownBy(() -> ConfigLoader.load(temp.resolve("none"), true, Map.of(),
+                Map.of("history.incident.retention", "forever")))
+                .hasMessage("history.incident.retention=\"forever\" (--set history.incident.retention) is invalid: "
+                        + "expected a positive duration such as 500ms, 30s, 1m, 6h, 1d or PT1M");
     }
 
     @Test

@@ -178,7 +178,8 @@ class FuzzedInputOnBrokerTest {
         TopologySettings settings = TopologySettings.defaults();
         // No partition may go idle while the others still have posts: all of them are sent at once.
         settings = new TopologySettings(topics, settings.grace(), settings.maxTextLength(), settings.maxFutureSkew(),
-                settings.detector(), PARTITIONS, Duration.ofMinutes(10), settings.authorHorizon(), Map.of(), false);
+                settings.detector(), PARTITIONS, Duration.ofMinutes(10), settings.authorHorizon(), Map.of(), false,
+                settings.history());
         List<Throwable> threadFailures = new CopyOnWriteArrayList<>();
         List<KafkaStreams.State> states = new CopyOnWriteArrayList<>();
 
