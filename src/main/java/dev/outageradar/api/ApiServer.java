@@ -67,15 +67,18 @@ public final class ApiServer implements AutoCloseable {
         return advertised.port();
     }
 
-    /** Starts answering queries about this Kafka Streams instance, built from these settings. */
-    public void serve(KafkaStreams streams, TopologySettings settings) {
+    /**
+     * Starts answering queries about this Kafka Streams instance, built from these settings, and serving
+     * its metrics.
+     */
+    public void serve(KafkaStreams streams, TopologySettings settings, AppMetrics metrics) {
         ServiceStates states = new ServiceStates(streams, advertised);
         ServiceView view = new ServiceView(new ServiceDetectors(settings.detector(), settings.serviceDetectors()),
                 settings.windowSize());
         PeerClient peers = new PeerClient();
         server.createContext("/", new NotFoundHandler());
         server.createContext(HealthHandler.PATH, new HealthHandler(streams));
-        server.createContext(MetricsHandler.PATH, new MetricsHandler(streams));
+        server.createContext(MetricsHandler.PATH, new MetricsHandler(metrics));
         server.createContext(ServicesHandler.PATH, new ServicesHandler(states, view, peers));
         server.createContext(IncidentsHandler.PATH, new IncidentsHandler(states, view, peers));
         executor = Executors.newFixedThreadPool(THREADS, runnable -> {

@@ -1,6 +1,7 @@
 package dev.outageradar.cli;
 
 import dev.outageradar.api.ApiServer;
+import dev.outageradar.api.AppMetrics;
 import dev.outageradar.broker.BrokerAddressFile;
 import dev.outageradar.broker.EmbeddedKafkaBroker;
 import dev.outageradar.broker.TopicProvisioner;
@@ -43,14 +44,16 @@ final class Pipeline implements AutoCloseable {
     private final AppConfig config;
     /** Null when api.enabled=false. */
     private final ApiServer api;
+    private final AppMetrics metrics;
 
     private Pipeline(EmbeddedKafkaBroker broker, String bootstrapServers, KafkaStreams streams, AppConfig config,
-                     ApiServer api) {
+                     ApiServer api, AppMetrics metrics) {
         this.broker = broker;
         this.bootstrapServers = bootstrapServers;
         this.streams = streams;
         this.config = config;
         this.api = api;
+        this.metrics = metrics;
     }
 
     /** @param temporaryBroker when no cluster is configured: a throw-away broker instead of the persistent one */
@@ -71,10 +74,11 @@ final class Pipeline implements AutoCloseable {
             }
         }
         ApiServer api = null;
+        AppMetrics metrics = new AppMetrics();
         try {
             int postsPartitions = provisionTopics(config, bootstrap);
             TopologySettings settings = withCatalog.withPostsPartitions(postsPartitions);
-            Topology topology = OutageTopology.build(settings, matcher);
+            Topology topology = OutageTopology.build(settings, matcher, metrics.pipeline());
             Properties props = StreamsProperties.of(config, bootstrap);
             if (config.api().enabled()) {
                 api = ApiServer.bind(config.api());
@@ -87,11 +91,12 @@ final class Pipeline implements AutoCloseable {
                 return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
                         .SHUTDOWN_CLIENT;
             });
+            metrics.bind(streams);
             if (api != null) {
-                api.serve(streams, settings);
+                api.serve(streams, settings, metrics);
             }
             streams.start();
-            Pipeline pipeline = new Pipeline(broker, bootstrap, streams, config, api);
+            Pipeline pipeline = new Pipeline(broker, bootstrap, streams, config, api, metrics);
             pipeline.awaitRunning();
             LOG.info("outage-radar running: application {} on {}, reading {} ({} partitions)",
                     config.applicationId(), bootstrap, settings.topics().posts(), postsPartitions);
@@ -100,6 +105,7 @@ final class Pipeline implements AutoCloseable {
             if (api != null) {
                 api.close();
             }
+            metrics.close();
             if (broker != null) {
                 broker.close();
             }
@@ -168,6 +174,7 @@ final class Pipeline implements AutoCloseable {
             api.close();
         }
         streams.close(Duration.ofSeconds(30));
+        metrics.close();
         if (broker != null) {
             if (!broker.isTemporary()) {
                 BrokerAddressFile.delete(config.embeddedDataDir());

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -27,7 +26,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Windows close when the {@link SourceClock} (the slowest active posts partition) has passed their end
  * plus grace, never on a wall-clock punctuator, so a replay gives the same result as the live stream.
- * A complaint for a window already closed is late: counted in the late-complaints metric, not added.
+ * A complaint for a window already closed is late: counted in the late complaints meter (PipelineMetrics), not added.
  *
  * <p>People are counted, not posts: an author's complaint about a service counts only if the same author
  * has no counted complaint about it within {@code authorHorizon} (event time, either side), as the
@@ -45,25 +44,23 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
     private final long authorHorizonMs;
     private final long graceMs;
     private final int sourcePartitions;
+    private final PipelineMetrics metrics;
     private ProcessorContext<String, DetectorOutput> context;
     private CachedStore<WindowTally> openWindows;
     private CachedStore<ServiceState<SeasonalBaseline.State>> services;
     private KeyValueStore<String, SourceClock> clocks;
     private KeyValueStore<String, Long> authors;
     private SourceClock clock;
-    private Sensor complaints;
-    private Sensor lateComplaints;
-    private Sensor alerts;
-    private Sensor repeatComplaints;
     private long closedUpTo = Long.MIN_VALUE;
 
     OutageDetectionProcessor(ServiceDetectors detectors, long windowMs, long graceMs, long authorHorizonMs,
-                             int sourcePartitions) {
+                             int sourcePartitions, PipelineMetrics metrics) {
         this.detectors = detectors;
         this.windowMs = windowMs;
         this.authorHorizonMs = authorHorizonMs;
         this.graceMs = graceMs;
         this.sourcePartitions = sourcePartitions;
+        this.metrics = metrics;
     }
 
     @Override
@@ -75,10 +72,6 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
         this.authors = context.getStateStore(Names.STORE_COMPLAINT_AUTHORS);
         SourceClock stored = clocks.get(CLOCK_KEY);
         this.clock = stored != null ? stored : SourceClock.waitingFor(sourcePartitions);
-        this.complaints = PipelineMetrics.sensor(context, Names.METRIC_COMPLAINTS);
-        this.lateComplaints = PipelineMetrics.sensor(context, Names.METRIC_LATE_COMPLAINTS);
-        this.alerts = PipelineMetrics.sensor(context, Names.METRIC_ALERTS);
-        this.repeatComplaints = PipelineMetrics.sensor(context, Names.METRIC_REPEAT_COMPLAINTS);
         // Stream time, not wall-clock: what is forgotten depends only on the feed, so replays agree.
         context.schedule(Duration.ofMillis(authorHorizonMs), PunctuationType.STREAM_TIME, this::forgetAuthorsBefore);
     }
@@ -103,11 +96,11 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
         ServiceState<SeasonalBaseline.State> state = services.get(service);
         if (windowStart <= lastClosableWindow(clock.now())
                 || state != null && windowStart <= state.lastClosedWindowStart()) {
-            lateComplaints.record();
+            metrics.lateComplaint(service);
             return;
         }
         if (signal.kind() == ServiceSignal.Kind.COMPLAINT && isRepeat(service, signal.author(), timestamp)) {
-            repeatComplaints.record();
+            metrics.repeatComplaint(service);
             return;
         }
         if (state == null) {
@@ -120,7 +113,7 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
         }
         openWindows.put(key, add(tally, signal));
         if (signal.kind() == ServiceSignal.Kind.COMPLAINT) {
-            complaints.record();
+            metrics.complaint(service);
         }
     }
 
@@ -196,6 +189,7 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
             services.put(state.service(), closeWindows(state, upTo));
         }
         closedUpTo = upTo;
+        metrics.judgedThrough(upTo + windowMs);
     }
 
     private ServiceState<SeasonalBaseline.State> closeWindows(ServiceState<SeasonalBaseline.State> state, long upTo) {
@@ -220,7 +214,7 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
                     new RecordHeaders()));
         }
         step.event().ifPresent(event -> {
-            alerts.record();
+            metrics.alert(event.type(), event.severity());
             context.forward(new Record<>(event.service(), new DetectorOutput.Alerted(event), timestamp,
                     new RecordHeaders()));
         });

@@ -49,7 +49,13 @@ public final class OutageTopology {
     private OutageTopology() {
     }
 
+    /** The topology with meters nobody reads: for offline runs and tests that do not look at them. */
     public static Topology build(TopologySettings settings, ComplaintMatcher matcher) {
+        return build(settings, matcher, PipelineMetrics.unpublished());
+    }
+
+    /** @param metrics where the processors count posts, dead letters, complaints and alerts */
+    public static Topology build(TopologySettings settings, ComplaintMatcher matcher, PipelineMetrics metrics) {
         // Unnamed internal topics or stores fail the build instead of getting generated, unstable names.
         Properties namingCheck = new Properties();
         namingCheck.put(StreamsConfig.APPLICATION_ID_CONFIG, "naming-check");
@@ -65,7 +71,7 @@ public final class OutageTopology {
                 .stream(topics.posts(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withTimestampExtractor(new PostTimestampExtractor())
                         .withName(Names.SOURCE_POSTS))
-                .process(() -> new ParsePostProcessor(new PostParser(settings.maxTextLength())),
+                .process(() -> new ParsePostProcessor(new PostParser(settings.maxTextLength()), metrics),
                         Named.as(Names.PARSE_POSTS));
 
         var branches = parsed.split(Named.as(Names.SPLIT_PARSED))
@@ -97,7 +103,7 @@ public final class OutageTopology {
                         .withValueSerde(SIGNAL_SERDE)
                         .withStreamPartitioner(new TickBroadcastPartitioner()))
                 .process(() -> new OutageDetectionProcessor(detectors, windowMs, settings.grace().toMillis(),
-                                settings.authorHorizon().toMillis(), settings.postsPartitions()),
+                                settings.authorHorizon().toMillis(), settings.postsPartitions(), metrics),
                         Named.as(Names.DETECT_OUTAGES), Names.STORE_OPEN_WINDOWS, Names.STORE_SERVICE_STATE,
                         Names.STORE_SOURCE_CLOCK, Names.STORE_COMPLAINT_AUTHORS);
 

@@ -3,7 +3,6 @@ package dev.outageradar.topology;
 import dev.outageradar.post.ParseResult;
 import dev.outageradar.post.PostParser;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -16,29 +15,27 @@ import org.apache.kafka.streams.processor.api.Record;
 final class ParsePostProcessor implements Processor<byte[], byte[], byte[], ParsedPost> {
 
     private final PostParser parser;
+    private final PipelineMetrics metrics;
     private ProcessorContext<byte[], ParsedPost> context;
-    private Sensor posts;
-    private Sensor deadLetters;
 
-    ParsePostProcessor(PostParser parser) {
+    ParsePostProcessor(PostParser parser, PipelineMetrics metrics) {
         this.parser = parser;
+        this.metrics = metrics;
     }
 
     @Override
     public void init(ProcessorContext<byte[], ParsedPost> context) {
         this.context = context;
-        this.posts = PipelineMetrics.sensor(context, Names.METRIC_POSTS);
-        this.deadLetters = PipelineMetrics.sensor(context, Names.METRIC_DEAD_LETTERS);
     }
 
     @Override
     public void process(Record<byte[], byte[]> record) {
-        posts.record();
+        metrics.post();
         ParseResult result = parser.parse(record.value());
         if (result instanceof ParseResult.Parsed parsed) {
             context.forward(record.withValue(new ParsedPost.Accepted(parsed.post())));
         } else if (result instanceof ParseResult.Rejected rejected) {
-            deadLetters.record();
+            metrics.deadLetter(rejected.reason());
             var headers = DeadLetterHeaders.add(new RecordHeaders(record.headers().toArray()), rejected.reason(),
                     rejected.detail(), context.recordMetadata());
             context.forward(record.withValue((ParsedPost) new ParsedPost.Rejected(record.value())).withHeaders(headers));

@@ -50,11 +50,13 @@ class QueryApiTwoInstancesTest {
 
     private final List<ApiServer> apis = new ArrayList<>();
     private final List<KafkaStreams> instances = new ArrayList<>();
+    private final List<AppMetrics> meters = new ArrayList<>();
 
     @AfterEach
     void stop() {
         apis.forEach(ApiServer::close);
         instances.forEach(streams -> streams.close(Duration.ofSeconds(30)));
+        meters.forEach(AppMetrics::close);
     }
 
     @Test
@@ -121,10 +123,13 @@ class QueryApiTwoInstancesTest {
     private ApiServer start(TopologySettings settings, String applicationId, String name) {
         ApiServer api = ApiServer.bind(new ApiSettings(true, "127.0.0.1", 0));
         apis.add(api);
-        KafkaStreams streams = new KafkaStreams(OutageTopology.build(settings, QueryApiOnBrokerTest.matcher()),
+        AppMetrics metrics = new AppMetrics();
+        meters.add(metrics);
+        KafkaStreams streams = new KafkaStreams(OutageTopology.build(settings, QueryApiOnBrokerTest.matcher(),
+                metrics.pipeline()),
                 QueryApiOnBrokerTest.streamsProps(KAFKA.bootstrapServers(), applicationId, temp.resolve(name), api));
         instances.add(streams);
-        api.serve(streams, settings);
+        api.serve(streams, settings, metrics);
         streams.start();
         return api;
     }
