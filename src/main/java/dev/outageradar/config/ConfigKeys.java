@@ -30,6 +30,7 @@ public final class ConfigKeys {
     public static final String API_ENABLED = "api.enabled";
     public static final String API_BIND = "api.bind";
     public static final String API_PORT = "api.port";
+    public static final String LOG_FORMAT = "log.format";
     /** Followed by one of {@link DetectorParameters#NAMES}. */
     public static final String DETECTOR_PREFIX = "detector.";
 
@@ -40,7 +41,7 @@ public final class ConfigKeys {
             Stream.of(BOOTSTRAP_SERVERS, APPLICATION_ID, TOPIC_POSTS, TOPIC_DLQ, TOPIC_ALERTS, TOPIC_COUNTS,
                     TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, CATALOG, WINDOW_SIZE, WINDOW_GRACE,
                     POST_MAX_TEXT_LENGTH, SOURCE_IDLE_TIMEOUT, STATE_DIR, EMBEDDED_DATA_DIR, AUTHOR_HORIZON,
-                    API_ENABLED, API_BIND, API_PORT),
+                    API_ENABLED, API_BIND, API_PORT, LOG_FORMAT),
             DetectorParameters.NAMES.stream().map(name -> DETECTOR_PREFIX + name)).toList();
 
     private ConfigKeys() {

@@ -123,7 +123,19 @@ public final class ConfigLoader {
                 Path.of(text(ConfigKeys.CATALOG, "config/services.yaml")),
                 Path.of(text(ConfigKeys.STATE_DIR, "data/streams")),
                 Path.of(text(ConfigKeys.EMBEDDED_DATA_DIR, "data/kafka")),
-                topology, Map.copyOf(kafka), api());
+                topology, Map.copyOf(kafka), api(), logFormat());
+    }
+
+    private LogFormat logFormat() {
+        Setting setting = settings.get(ConfigKeys.LOG_FORMAT);
+        if (setting == null) {
+            return LogFormat.TEXT;
+        }
+        return switch (setting.value()) {
+            case "text" -> LogFormat.TEXT;
+            case "json" -> LogFormat.JSON;
+            default -> throw invalid(ConfigKeys.LOG_FORMAT, setting, "text or json");
+        };
     }
 
     private ApiSettings api() {

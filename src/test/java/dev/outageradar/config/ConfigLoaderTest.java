@@ -57,6 +57,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void logsAreTextUnlessJsonIsAskedForAndAnyOtherFormatIsRefused() {
+        AppConfig plain = ConfigLoader.load(temp.resolve("none"), true, Map.of(), Map.of());
+        AppConfig json = ConfigLoader.load(temp.resolve("none"), true, Map.of("OUTAGE_RADAR_LOG_FORMAT", "json"), Map.of());
+
+        assertThat(plain.logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(json.logFormat()).isEqualTo(LogFormat.JSON);
+        assertThatThrownBy(() -> ConfigLoader.load(temp.resolve("none"), true, Map.of(), Map.of("log.format", "xml")))
+                .hasMessage("log.format=\"xml\" (--set log.format) is invalid: expected text or json");
+    }
+
+    @Test
     void environmentOverridesTheFileAndFlagsOverrideBoth() throws IOException {
         Path file = file("window.size=1m\ntopic.posts=from-file\napplication.id=from-file\n");
         Map<String, String> env = Map.of(
