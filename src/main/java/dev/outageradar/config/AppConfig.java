@@ -33,6 +33,16 @@ public record AppConfig(Optional<String> bootstrapServers, String applicationId,
      */
     public AppConfig isolated(String newApplicationId, Path newStateDir) {
         return new AppConfig(bootstrapServers, newApplicationId, partitions, replicationFactor, catalog, newStateDir,
-                embeddedDataDir, topology, kafka, new ApiSettings(api.enabled(), api.bind(), 0), logFormat);
+                embeddedDataDir, topology, kafka, api.withPort(0), logFormat);
+    }
+
+    /** Every setting, with the values of secret ones hidden: safe to log. */
+    @Override
+    public String toString() {
+        return "AppConfig[bootstrapServers=" + bootstrapServers.orElse("(embedded broker)") + ", applicationId="
+                + applicationId + ", partitions=" + partitions + ", replicationFactor=" + replicationFactor
+                + ", catalog=" + catalog + ", stateDir=" + stateDir + ", embeddedDataDir=" + embeddedDataDir
+                + ", topology=" + topology + ", kafka=" + Secrets.shown(kafka) + ", api=" + api + ", logFormat="
+                + logFormat + "]";
     }
 }

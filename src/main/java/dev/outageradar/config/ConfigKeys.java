@@ -30,6 +30,10 @@ public final class ConfigKeys {
     public static final String API_ENABLED = "api.enabled";
     public static final String API_BIND = "api.bind";
     public static final String API_PORT = "api.port";
+    /** A secret: never logged or shown (see Secrets). */
+    public static final String API_TOKEN = "api.token";
+    /** A file holding the token (a mounted secret), read once at start. */
+    public static final String API_TOKEN_FILE = "api.token.file";
     public static final String LOG_FORMAT = "log.format";
     /** Followed by one of {@link DetectorParameters#NAMES}. */
     public static final String DETECTOR_PREFIX = "detector.";
@@ -41,7 +45,7 @@ public final class ConfigKeys {
             Stream.of(BOOTSTRAP_SERVERS, APPLICATION_ID, TOPIC_POSTS, TOPIC_DLQ, TOPIC_ALERTS, TOPIC_COUNTS,
                     TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, CATALOG, WINDOW_SIZE, WINDOW_GRACE,
                     POST_MAX_TEXT_LENGTH, SOURCE_IDLE_TIMEOUT, STATE_DIR, EMBEDDED_DATA_DIR, AUTHOR_HORIZON,
-                    API_ENABLED, API_BIND, API_PORT, LOG_FORMAT),
+                    API_ENABLED, API_BIND, API_PORT, API_TOKEN, API_TOKEN_FILE, LOG_FORMAT),
             DetectorParameters.NAMES.stream().map(name -> DETECTOR_PREFIX + name)).toList();
 
     private ConfigKeys() {
