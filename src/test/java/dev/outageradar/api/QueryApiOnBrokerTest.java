@@ -316,10 +316,15 @@ class QueryApiOnBrokerTest {
 
     /** Waits (deadline, no fixed sleep) until spotify's series holds the window starting at {@code windowStart}. */
     static void awaitSeriesThrough(ApiServer api, String windowStart) {
+        awaitSeriesThrough(api, windowStart, null);
+    }
+
+    /** @param token the API's bearer token, or null when it has none */
+    static void awaitSeriesThrough(ApiServer api, String windowStart, String token) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         String path = "/api/services/spotify/series?from=" + windowStart + "&to=2100-01-01T00:00:00Z";
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = get(api, path);
+            HttpResponse<String> response = get(api, path, token);
             if (response.statusCode() == 200 && !json(response).get("windows").isEmpty()) {
                 return;
             }
@@ -329,8 +334,17 @@ class QueryApiOnBrokerTest {
     }
 
     static HttpResponse<String> get(ApiServer api, String path) {
+        return get(api, path, null);
+    }
+
+    /** @param token sent as {@code Authorization: Bearer <token>} unless null */
+    static HttpResponse<String> get(ApiServer api, String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(api, path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri(api, path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new AssertionError("GET " + path + " failed", e);
         } catch (InterruptedException e) {

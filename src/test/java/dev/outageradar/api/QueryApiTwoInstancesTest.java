@@ -1,7 +1,6 @@
 package dev.outageradar.api;
 
 import static dev.outageradar.api.QueryApiOnBrokerTest.INCIDENT;
-import static dev.outageradar.api.QueryApiOnBrokerTest.get;
 import static dev.outageradar.api.QueryApiOnBrokerTest.json;
 import static dev.outageradar.api.QueryApiOnBrokerTest.list;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outageradar.broker.KafkaBroker;
 import dev.outageradar.config.ApiSettings;
+import dev.outageradar.config.Secret;
 import dev.outageradar.replay.FeedProducer;
 import dev.outageradar.topology.Names;
 import dev.outageradar.topology.OutageTopology;
@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -32,8 +33,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two instances of one application (same application id, own state and API port) share the services'
- * state; either answers for every service, asking the other for what it does not hold.
+ * Two instances of one application (same application id, own state and API port, one api.token) share the
+ * services' state; either answers for every service, asking the other, with the token, for what it does
+ * not hold.
  */
 @Tag("integration")
 @Timeout(240)
@@ -43,6 +45,7 @@ class QueryApiTwoInstancesTest {
     static final KafkaBroker KAFKA = new KafkaBroker();
 
     private static final int PARTITIONS = 4;
+    private static final String TOKEN = "c2hhcmVkLWJ5LWJvdGg=";
     private static final List<String> QUIET = List.of("netflix", "discord", "slack", "twitch", "reddit", "whatsapp");
 
     @TempDir
@@ -72,7 +75,7 @@ class QueryApiTwoInstancesTest {
 
         FeedProducer.sendLines(QueryApiOnBrokerTest.writeFeed(temp, QUIET.subList(1, QUIET.size())), topics.posts(),
                 QueryApiOnBrokerTest.clientProps(KAFKA.bootstrapServers()));
-        QueryApiOnBrokerTest.awaitSeriesThrough(first, "2024-09-30T13:05:00Z");
+        QueryApiOnBrokerTest.awaitSeriesThrough(first, "2024-09-30T13:05:00Z", TOKEN);
         awaitSettled(first);
 
         Set<HostInfo> owners = new HashSet<>();
@@ -99,6 +102,7 @@ class QueryApiTwoInstancesTest {
             List<JsonNode> open = list(json(get(api, "/api/incidents")).get("incidents"));
             assertThat(open).extracting(i -> i.get("id").asText()).containsExactly(INCIDENT);
             assertThat(get(api, "/api/services/no-such-service").statusCode()).isEqualTo(404);
+            assertThat(QueryApiOnBrokerTest.get(api, "/api/services").statusCode()).as("no token").isEqualTo(401);
         }
     }
 
@@ -121,7 +125,7 @@ class QueryApiTwoInstancesTest {
     }
 
     private ApiServer start(TopologySettings settings, String applicationId, String name) {
-        ApiServer api = ApiServer.bind(new ApiSettings(true, "127.0.0.1", 0));
+        ApiServer api = ApiServer.bind(new ApiSettings(true, "127.0.0.1", 0, Optional.of(new Secret(TOKEN))));
         apis.add(api);
         AppMetrics metrics = new AppMetrics();
         meters.add(metrics);
@@ -145,6 +149,10 @@ class QueryApiTwoInstancesTest {
                 throw new AssertionError("interrupted", e);
             }
         }
+    }
+
+    private static HttpResponse<String> get(ApiServer api, String path) {
+        return QueryApiOnBrokerTest.get(api, path, TOKEN);
     }
 
     private static List<String> services() {
