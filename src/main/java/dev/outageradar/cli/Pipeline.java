@@ -161,6 +161,11 @@ final class Pipeline implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** The query API's port; -1 when api.enabled=false. */
+    int apiPort() {
+        return api == null ? -1 : api.port();
+    }
+
     KafkaStreams streams() {
         return streams;
     }
