@@ -40,6 +40,10 @@ public final class ConfigKeys {
 
     public static final String KAFKA_PREFIX = "kafka.";
     public static final String ENV_PREFIX = "OUTAGE_RADAR_";
+    /** A secret read by the alerts command itself (--routing-key), not a configuration key. */
+    public static final String PAGERDUTY_ROUTING_KEY_ENV = ENV_PREFIX + "PAGERDUTY_ROUTING_KEY";
+    /** Variables with our prefix that are not settings: the loader leaves them to whoever reads them. */
+    public static final List<String> OTHER_ENV = List.of(PAGERDUTY_ROUTING_KEY_ENV);
 
     public static final List<String> ALL = Stream.concat(
             Stream.of(BOOTSTRAP_SERVERS, APPLICATION_ID, TOPIC_POSTS, TOPIC_DLQ, TOPIC_ALERTS, TOPIC_COUNTS,

@@ -72,7 +72,7 @@ public final class ConfigLoader {
     }
 
     private void readEnv(String name, String value) {
-        if (!name.startsWith(ConfigKeys.ENV_PREFIX)) {
+        if (!name.startsWith(ConfigKeys.ENV_PREFIX) || ConfigKeys.OTHER_ENV.contains(name)) {
             return;
         }
         String key = ConfigKeys.keyOfEnv(name);

@@ -87,6 +87,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void thePagerDutyRoutingKeyVariableIsLeftToTheAlertsCommandNotRefusedAsAnUnknownSetting() {
+        AppConfig config = ConfigLoader.load(temp.resolve("none"), true,
+                Map.of("OUTAGE_RADAR_PAGERDUTY_ROUTING_KEY", "R0uting", "OUTAGE_RADAR_APPLICATION_ID", "from-env"), Map.of());
+
+        assertThat(config.applicationId()).isEqualTo("from-env");
+        assertThat(config.toString()).doesNotContain("R0uting");
+    }
+
+    @Test
     void unknownKeyIsAnErrorNamingIt() throws IOException {
         Path file = file("window.sise=1m\n");
 
