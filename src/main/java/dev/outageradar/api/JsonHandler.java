@@ -3,7 +3,6 @@ package dev.outageradar.api;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -38,13 +37,7 @@ abstract class JsonHandler implements HttpHandler {
             LOG.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
             response = Response.error(500, "internal error: " + e.getClass().getSimpleName());
         }
-        exchange.getResponseHeaders().set("Content-Type", response.contentType());
-        response.headers().forEach(exchange.getResponseHeaders()::set);
-        // The JDK server reads a length of 0 as "chunked"; -1 is "no body".
-        exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
-        try (OutputStream body = exchange.getResponseBody()) {
-            body.write(response.body());
-        }
+        response.send(exchange);
     }
 
     /** The parts of a request the endpoints read. */

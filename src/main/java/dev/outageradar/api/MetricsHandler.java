@@ -1,16 +1,14 @@
 package dev.outageradar.api;
 
-import org.apache.kafka.streams.KafkaStreams;
-
-/** {@code /metrics}: everything {@link KafkaStreams#metrics()} reports, the app's sensors included. */
+/** {@code /metrics}: the instance's meters (see {@link AppMetrics}) in the Prometheus text format. */
 final class MetricsHandler extends JsonHandler {
 
     static final String PATH = "/metrics";
 
-    private final KafkaStreams streams;
+    private final AppMetrics metrics;
 
-    MetricsHandler(KafkaStreams streams) {
-        this.streams = streams;
+    MetricsHandler(AppMetrics metrics) {
+        this.metrics = metrics;
     }
 
     @Override
@@ -18,6 +16,6 @@ final class MetricsHandler extends JsonHandler {
         if (!request.path().equals(PATH)) {
             throw ApiException.notFound("no such resource: " + request.path());
         }
-        return Response.text(Response.PROMETHEUS_TEXT, PrometheusText.of(streams.metrics()));
+        return Response.text(Response.PROMETHEUS_TEXT, metrics.scrape());
     }
 }

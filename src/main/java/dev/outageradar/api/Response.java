@@ -1,7 +1,10 @@
 package dev.outageradar.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.sun.net.httpserver.HttpExchange;
 import dev.outageradar.alert.JsonFormat;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -37,5 +40,16 @@ record Response(int status, String contentType, byte[] body, Map<String, String>
 
     static Response text(String contentType, String body) {
         return new Response(200, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes this answer as the exchange's response. */
+    void send(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        headers.forEach(exchange.getResponseHeaders()::set);
+        // The JDK server reads a length of 0 as "chunked"; -1 is "no body".
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 }

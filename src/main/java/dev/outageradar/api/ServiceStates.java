@@ -6,6 +6,7 @@ import dev.outageradar.topology.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -39,8 +40,8 @@ final class ServiceStates {
 
     /** The instance whose active task holds this service's state. */
     HostInfo owner(String service) {
-        KeyQueryMetadata metadata = streams.queryMetadataForKey(Names.STORE_SERVICE_STATE, service,
-                Serdes.String().serializer());
+        KeyQueryMetadata metadata = runningOrUnavailable(() -> streams.queryMetadataForKey(Names.STORE_SERVICE_STATE,
+                service, Serdes.String().serializer()));
         if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             throw ApiException.unavailable("no instance holds the state of \"" + service
                     + "\" right now (starting or rebalancing); retry");
@@ -48,10 +49,24 @@ final class ServiceStates {
         return metadata.activeHost();
     }
 
+    /**
+     * Kafka Streams answers metadata questions only while running or rebalancing; before it started, and
+     * after it stopped or failed, the state cannot be read: a 503, like a rebalance, not a 500.
+     */
+    private <T> T runningOrUnavailable(Supplier<T> question) {
+        try {
+            return question.get();
+        } catch (InvalidStateStoreException | IllegalStateException e) {
+            // StreamsNotStartedException before the start, IllegalStateException after the stop.
+            throw ApiException.unavailable("the state cannot be read: Kafka Streams is " + streams.state());
+        }
+    }
+
     /** Every instance that holds a part of the state, this one included. */
     List<HostInfo> instances() {
         List<HostInfo> hosts = new ArrayList<>();
-        for (StreamsMetadata metadata : streams.streamsMetadataForStore(Names.STORE_SERVICE_STATE)) {
+        for (StreamsMetadata metadata : runningOrUnavailable(() -> streams.streamsMetadataForStore(
+                Names.STORE_SERVICE_STATE))) {
             hosts.add(metadata.hostInfo());
         }
         if (hosts.isEmpty()) {

@@ -5,6 +5,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.errors.TransactionalIdNotFoundException;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,11 +26,12 @@ final class BrokerReadiness {
     private BrokerReadiness() {
     }
 
-    static void waitUntilServing(String bootstrapServers, Duration timeout) {
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, PROBE_ID,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    /** @param clientSettings how to connect (security), beyond the address */
+    static void waitUntilServing(String bootstrapServers, Map<String, Object> clientSettings, Duration timeout) {
+        Map<String, Object> config = new HashMap<>(clientSettings);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, PROBE_ID);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         try (Admin admin = Admin.create(config)) {
             await(admin.describeCluster().nodes());
             await(admin.listConsumerGroupOffsets(PROBE_ID).partitionsToOffsetAndMetadata());

@@ -77,25 +77,40 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     public static EmbeddedKafkaBroker start(Path dataDir) {
-        return start(dataDir.toAbsolutePath().normalize(), false);
+        return start(dataDir.toAbsolutePath().normalize(), false, ClientListener.plaintext());
     }
 
     /** Starts a broker on a fresh temporary directory that {@link #close()} deletes: for tests and demos. */
     public static EmbeddedKafkaBroker startTemporary() {
+        return start(temporaryDir(), true, ClientListener.plaintext());
+    }
+
+    /**
+     * A temporary broker whose clients must authenticate with SASL/PLAIN (protocol SASL_PLAINTEXT) as one of
+     * these users: to try and test the settings of a secured cluster. Any authenticated user may do
+     * anything (no authorizer).
+     *
+     * @param users user name to password; neither may hold a double quote
+     */
+    public static EmbeddedKafkaBroker startTemporaryWithSaslPlain(Map<String, String> users) {
+        return start(temporaryDir(), true, ClientListener.saslPlain(users));
+    }
+
+    private static Path temporaryDir() {
         try {
-            return start(Files.createTempDirectory("outage-radar-kafka-"), true);
+            return Files.createTempDirectory("outage-radar-kafka-");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary directory for the embedded broker", e);
         }
     }
 
-    private static EmbeddedKafkaBroker start(Path dataDir, boolean temporary) {
+    private static EmbeddedKafkaBroker start(Path dataDir, boolean temporary, ClientListener listener) {
         long startNanos = System.nanoTime();
         try {
             boolean formatted = BrokerDataDir.prepare(dataDir, NODE_ID);
-            EmbeddedKafkaBroker broker = startOnFreePorts(dataDir, formatted, temporary);
+            EmbeddedKafkaBroker broker = startOnFreePorts(dataDir, formatted, temporary, listener);
             try {
-                BrokerReadiness.waitUntilServing(broker.bootstrapServers, READY_TIMEOUT);
+                BrokerReadiness.waitUntilServing(broker.bootstrapServers, listener.clientSettings(), READY_TIMEOUT);
             } catch (RuntimeException e) {
                 broker.close();
                 throw e;
@@ -112,12 +127,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static EmbeddedKafkaBroker startOnFreePorts(Path dataDir, boolean formatted, boolean temporary) {
+    private static EmbeddedKafkaBroker startOnFreePorts(Path dataDir, boolean formatted, boolean temporary,
+                                                        ClientListener listener) {
         boolean needsFormat = !formatted;
         for (int attempt = 1; ; attempt++) {
             int brokerPort = freePort();
             int controllerPort = freePort();
-            Map<String, String> config = serverConfig(dataDir, brokerPort, controllerPort);
+            Map<String, String> config = serverConfig(dataDir, brokerPort, controllerPort, listener);
             if (needsFormat) {
                 format(config);
                 needsFormat = false;
@@ -139,16 +155,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /** Single-node settings; everything else is Kafka's default. */
-    static Map<String, String> serverConfig(Path dataDir, int brokerPort, int controllerPort) {
+    static Map<String, String> serverConfig(Path dataDir, int brokerPort, int controllerPort, ClientListener listener) {
+        String clients = listener.protocol();
         Map<String, String> config = new LinkedHashMap<>();
         config.put("process.roles", "broker,controller");
         config.put("node.id", String.valueOf(NODE_ID));
         config.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
-        config.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
-        config.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
-        config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        config.put("listeners", clients + "://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        config.put("advertised.listeners", clients + "://" + HOST + ":" + brokerPort);
+        config.put("listener.security.protocol.map", clients + ":" + clients + ",CONTROLLER:PLAINTEXT");
         config.put("controller.listener.names", "CONTROLLER");
-        config.put("inter.broker.listener.name", "PLAINTEXT");
+        config.put("inter.broker.listener.name", clients);
+        config.putAll(listener.serverSettings());
         config.put("log.dirs", dataDir.toString());
         // One broker: internal topics cannot have more replicas than that.
         config.put("offsets.topic.replication.factor", "1");

@@ -31,6 +31,8 @@ final class ConfigOptions {
             flags.put(ConfigKeys.BOOTSTRAP_SERVERS, bootstrapServers);
         }
         // The default file is optional so the jar also runs outside the repository; a named one is not.
-        return ConfigLoader.load(file, file.equals(DEFAULT_CONFIG), System.getenv(), flags);
+        AppConfig config = ConfigLoader.load(file, file.equals(DEFAULT_CONFIG), System.getenv(), flags);
+        LogOutput.use(config.logFormat());
+        return config;
     }
 }

@@ -1,6 +1,7 @@
 package dev.outageradar.cli;
 
 import dev.outageradar.api.ApiServer;
+import dev.outageradar.api.AppMetrics;
 import dev.outageradar.broker.BrokerAddressFile;
 import dev.outageradar.broker.EmbeddedKafkaBroker;
 import dev.outageradar.broker.TopicProvisioner;
@@ -19,6 +20,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -37,6 +39,7 @@ final class Pipeline implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final EmbeddedKafkaBroker broker;
     private final String bootstrapServers;
@@ -44,14 +47,17 @@ final class Pipeline implements AutoCloseable {
     private final AppConfig config;
     /** Null when api.enabled=false. */
     private final ApiServer api;
+    private final AppMetrics metrics;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Pipeline(EmbeddedKafkaBroker broker, String bootstrapServers, KafkaStreams streams, AppConfig config,
-                     ApiServer api) {
+                     ApiServer api, AppMetrics metrics) {
         this.broker = broker;
         this.bootstrapServers = bootstrapServers;
         this.streams = streams;
         this.config = config;
         this.api = api;
+        this.metrics = metrics;
     }
 
     /** @param temporaryBroker when no cluster is configured: a throw-away broker instead of the persistent one */
@@ -72,35 +78,41 @@ final class Pipeline implements AutoCloseable {
             }
         }
         ApiServer api = null;
+        KafkaStreams streams = null;
+        AppMetrics metrics = new AppMetrics();
         try {
             int postsPartitions = provisionTopics(config, bootstrap);
             TopologySettings settings = withCatalog.withPostsPartitions(postsPartitions);
-            Topology topology = OutageTopology.build(settings, matcher);
+            Topology topology = OutageTopology.build(settings, matcher, metrics.pipeline());
             Properties props = StreamsProperties.of(config, bootstrap);
             if (config.api().enabled()) {
                 api = ApiServer.bind(config.api());
                 // How the other instances of this application id reach this one's state.
                 props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, api.applicationServer());
             }
-            KafkaStreams streams = new KafkaStreams(topology, props);
+            streams = new KafkaStreams(topology, props);
             streams.setUncaughtExceptionHandler(e -> {
                 LOG.error("stream thread failed; shutting down", e);
                 return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
                         .SHUTDOWN_CLIENT;
             });
+            metrics.bind(streams);
             if (api != null) {
-                api.serve(streams, settings);
+                api.serve(streams, settings, metrics);
             }
             streams.start();
-            Pipeline pipeline = new Pipeline(broker, bootstrap, streams, config, api);
-            pipeline.awaitRunning();
+            awaitRunning(streams, bootstrap);
             LOG.info("outage-radar running: application {} on {}, reading {} ({} partitions)",
                     config.applicationId(), bootstrap, settings.topics().posts(), postsPartitions);
-            return pipeline;
+            return new Pipeline(broker, bootstrap, streams, config, api, metrics);
         } catch (RuntimeException e) {
             if (api != null) {
                 api.close();
             }
+            if (streams != null) {
+                streams.close(CLOSE_TIMEOUT);
+            }
+            metrics.close();
             if (broker != null) {
                 broker.close();
             }
@@ -134,12 +146,11 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
-    private void awaitRunning() {
+    private static void awaitRunning(KafkaStreams streams, String bootstrapServers) {
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (streams.state() != KafkaStreams.State.RUNNING) {
             if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING
                     || System.nanoTime() > deadline) {
-                close();
                 throw new ConfigException("Kafka Streams did not start against " + bootstrapServers
                         + " within " + STARTUP_TIMEOUT.toSeconds() + " s (state " + streams.state() + ")");
             }
@@ -149,6 +160,11 @@ final class Pipeline implements AutoCloseable {
 
     String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The query API's port; -1 when api.enabled=false. */
+    int apiPort() {
+        return api == null ? -1 : api.port();
     }
 
     KafkaStreams streams() {
@@ -168,12 +184,25 @@ final class Pipeline implements AutoCloseable {
         return StreamsProperties.clientsOf(config, bootstrapServers);
     }
 
+    /**
+     * Stops in dependency order: the API first (no query reaches a closing store), then Kafka Streams,
+     * which commits, flushes its stores and writes their checkpoints (so the next start restores nothing)
+     * while the broker is still there, then the embedded broker, which shuts down cleanly (no log recovery
+     * at the next start). Safe to call twice: the shutdown hook and a failing command may both call it.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (api != null) {
             api.close();
         }
-        streams.close(Duration.ofSeconds(30));
+        if (!streams.close(CLOSE_TIMEOUT)) {
+            LOG.warn("Kafka Streams did not stop within {} s; its state will be restored from the changelogs at "
+                    + "the next start", CLOSE_TIMEOUT.toSeconds());
+        }
+        metrics.close();
         if (broker != null) {
             if (!broker.isTemporary()) {
                 BrokerAddressFile.delete(config.embeddedDataDir());

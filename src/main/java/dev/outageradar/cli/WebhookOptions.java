@@ -11,6 +11,7 @@ import dev.outageradar.alert.webhook.WebhookClient;
 import dev.outageradar.alert.webhook.WebhookFormat;
 import dev.outageradar.alert.webhook.WebhookSender;
 import dev.outageradar.config.ConfigException;
+import dev.outageradar.config.ConfigKeys;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
 /** The flags of {@code alerts --webhook}, checked together and turned into a sender. */
 final class WebhookOptions {
 
-    static final String ROUTING_KEY_ENV = "OUTAGE_RADAR_PAGERDUTY_ROUTING_KEY";
+    static final String ROUTING_KEY_ENV = ConfigKeys.PAGERDUTY_ROUTING_KEY_ENV;
 
     @Option(names = "--webhook", paramLabel = "URL",
             description = "POST each event to this http(s) URL instead of printing it (at-least-once: the group's "

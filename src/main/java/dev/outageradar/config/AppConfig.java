@@ -15,10 +15,11 @@ import java.util.Optional;
  * @param replicationFactor replication of those topics and of the internal (changelog, repartition) topics
  * @param kafka             {@code kafka.*} settings passed verbatim to Kafka Streams and its clients
  * @param api               the query API's address, or disabled
+ * @param logFormat         how log lines are written
  */
 public record AppConfig(Optional<String> bootstrapServers, String applicationId, int partitions,
                         short replicationFactor, Path catalog, Path stateDir, Path embeddedDataDir,
-                        TopologySettings topology, Map<String, String> kafka, ApiSettings api) {
+                        TopologySettings topology, Map<String, String> kafka, ApiSettings api, LogFormat logFormat) {
 
     /** The topology settings with the detector settings the catalog holds for its services. */
     public TopologySettings topologyWith(ServiceCatalog services) {
@@ -32,6 +33,16 @@ public record AppConfig(Optional<String> bootstrapServers, String applicationId,
      */
     public AppConfig isolated(String newApplicationId, Path newStateDir) {
         return new AppConfig(bootstrapServers, newApplicationId, partitions, replicationFactor, catalog, newStateDir,
-                embeddedDataDir, topology, kafka, new ApiSettings(api.enabled(), api.bind(), 0));
+                embeddedDataDir, topology, kafka, api.withPort(0), logFormat);
+    }
+
+    /** Every setting, with the values of secret ones hidden: safe to log. */
+    @Override
+    public String toString() {
+        return "AppConfig[bootstrapServers=" + bootstrapServers.orElse("(embedded broker)") + ", applicationId="
+                + applicationId + ", partitions=" + partitions + ", replicationFactor=" + replicationFactor
+                + ", catalog=" + catalog + ", stateDir=" + stateDir + ", embeddedDataDir=" + embeddedDataDir
+                + ", topology=" + topology + ", kafka=" + Secrets.shown(kafka) + ", api=" + api + ", logFormat="
+                + logFormat + "]";
     }
 }

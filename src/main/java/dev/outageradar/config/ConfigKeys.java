@@ -33,18 +33,27 @@ public final class ConfigKeys {
     public static final String API_PORT = "api.port";
     public static final String HISTORY_WINDOW_RETENTION = "history.window.retention";
     public static final String HISTORY_INCIDENT_RETENTION = "history.incident.retention";
+    /** A secret: never logged or shown (see Secrets). */
+    public static final String API_TOKEN = "api.token";
+    /** A file holding the token (a mounted secret), read once at start. */
+    public static final String API_TOKEN_FILE = "api.token.file";
+    public static final String LOG_FORMAT = "log.format";
     /** Followed by one of {@link DetectorParameters#NAMES}. */
     public static final String DETECTOR_PREFIX = "detector.";
 
     public static final String KAFKA_PREFIX = "kafka.";
     public static final String ENV_PREFIX = "OUTAGE_RADAR_";
+    /** A secret read by the alerts command itself (--routing-key), not a configuration key. */
+    public static final String PAGERDUTY_ROUTING_KEY_ENV = ENV_PREFIX + "PAGERDUTY_ROUTING_KEY";
+    /** Variables with our prefix that are not settings: the loader leaves them to whoever reads them. */
+    public static final List<String> OTHER_ENV = List.of(PAGERDUTY_ROUTING_KEY_ENV);
 
     public static final List<String> ALL = Stream.concat(
             Stream.of(BOOTSTRAP_SERVERS, APPLICATION_ID, TOPIC_POSTS, TOPIC_DLQ, TOPIC_ALERTS, TOPIC_COUNTS,
                     TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, CATALOG, WINDOW_SIZE, WINDOW_GRACE,
                     POST_MAX_TEXT_LENGTH, POST_MAX_FUTURE_SKEW, SOURCE_IDLE_TIMEOUT, STATE_DIR, EMBEDDED_DATA_DIR,
-                    AUTHOR_HORIZON, API_ENABLED, API_BIND, API_PORT, HISTORY_WINDOW_RETENTION,
-                    HISTORY_INCIDENT_RETENTION),
+                    AUTHOR_HORIZON, API_ENABLED, API_BIND, API_PORT, API_TOKEN, API_TOKEN_FILE, LOG_FORMAT,
+                    HISTORY_WINDOW_RETENTION, HISTORY_INCIDENT_RETENTION),
             DetectorParameters.NAMES.stream().map(name -> DETECTOR_PREFIX + name)).toList();
 
     private ConfigKeys() {

@@ -29,6 +29,10 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    /** RFC 6750's b64token: what a bearer token may hold (base64, base64url and hex tokens all do). */
+    private static final Pattern BEARER_TOKEN = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
+    private static final String BEARER_TOKEN_CHARACTERS = "letters, digits and -._~+/ (then = padding), "
+            + "e.g. the output of 'openssl rand -hex 32'";
 
     /** A value and where it was set, for error messages. */
     private record Setting(String value, String origin) {
@@ -69,7 +73,7 @@ public final class ConfigLoader {
     }
 
     private void readEnv(String name, String value) {
-        if (!name.startsWith(ConfigKeys.ENV_PREFIX)) {
+        if (!name.startsWith(ConfigKeys.ENV_PREFIX) || ConfigKeys.OTHER_ENV.contains(name)) {
             return;
         }
         String key = ConfigKeys.keyOfEnv(name);
@@ -125,7 +129,19 @@ public final class ConfigLoader {
                 Path.of(text(ConfigKeys.CATALOG, "config/services.yaml")),
                 Path.of(text(ConfigKeys.STATE_DIR, "data/streams")),
                 Path.of(text(ConfigKeys.EMBEDDED_DATA_DIR, "data/kafka")),
-                topology, Map.copyOf(kafka), api());
+                topology, Map.copyOf(kafka), api(), logFormat());
+    }
+
+    private LogFormat logFormat() {
+        Setting setting = settings.get(ConfigKeys.LOG_FORMAT);
+        if (setting == null) {
+            return LogFormat.TEXT;
+        }
+        return switch (setting.value()) {
+            case "text" -> LogFormat.TEXT;
+            case "json" -> LogFormat.JSON;
+            default -> throw invalid(ConfigKeys.LOG_FORMAT, setting, "text or json");
+        };
     }
 
     /**
@@ -154,7 +170,40 @@ public final class ConfigLoader {
 
     private ApiSettings api() {
         return new ApiSettings(bool(ConfigKeys.API_ENABLED, true), text(ConfigKeys.API_BIND, ApiSettings.DEFAULT_BIND),
-                port(ConfigKeys.API_PORT, ApiSettings.DEFAULT_PORT));
+                port(ConfigKeys.API_PORT, ApiSettings.DEFAULT_PORT), apiToken());
+    }
+
+    /** From api.token, or from the file api.token.file names (trimmed: files usually end with a newline). */
+    private Optional<Secret> apiToken() {
+        Setting inline = settings.get(ConfigKeys.API_TOKEN);
+        Setting file = settings.get(ConfigKeys.API_TOKEN_FILE);
+        if (inline != null && file != null) {
+            throw new ConfigException(ConfigKeys.API_TOKEN + " (" + inline.origin() + ") and " + ConfigKeys.API_TOKEN_FILE
+                    + " (" + file.origin() + ") are both set: use one");
+        }
+        if (inline != null) {
+            String token = text(ConfigKeys.API_TOKEN, null);
+            if (!BEARER_TOKEN.matcher(token).matches()) {
+                throw invalid(ConfigKeys.API_TOKEN, inline, BEARER_TOKEN_CHARACTERS);
+            }
+            return Optional.of(new Secret(token));
+        }
+        if (file == null) {
+            return Optional.empty();
+        }
+        Path path = Path.of(text(ConfigKeys.API_TOKEN_FILE, null));
+        String token;
+        try {
+            token = Files.readString(path, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new ConfigException(ConfigKeys.API_TOKEN_FILE + "=\"" + path + "\" (" + file.origin()
+                    + ") cannot be read: " + e.getClass().getSimpleName());
+        }
+        if (!BEARER_TOKEN.matcher(token).matches()) {
+            throw new ConfigException(ConfigKeys.API_TOKEN_FILE + "=\"" + path + "\" (" + file.origin()
+                    + ") does not hold a token: expected one line of " + BEARER_TOKEN_CHARACTERS);
+        }
+        return Optional.of(new Secret(token));
     }
 
     private boolean bool(String key, boolean fallback) {
@@ -263,8 +312,9 @@ public final class ConfigLoader {
         }
     }
 
+    /** Names the key, the value (hidden for a secret) and where it was set. */
     private static ConfigException invalid(String key, Setting setting, String allowed) {
-        return new ConfigException(key + "=\"" + setting.value() + "\" (" + setting.origin() + ") is invalid: expected "
-                + allowed);
+        return new ConfigException(key + "=\"" + Secrets.shown(key, setting.value()) + "\" (" + setting.origin()
+                + ") is invalid: expected " + allowed);
     }
 }

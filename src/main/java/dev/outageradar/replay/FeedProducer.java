@@ -10,6 +10,8 @@ import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -108,6 +110,10 @@ public final class FeedProducer implements AutoCloseable {
     private static int partitionsOf(KafkaProducer<byte[], byte[]> producer, String topic) {
         try {
             return producer.partitionsFor(topic).size();
+        } catch (AuthenticationException | AuthorizationException e) {
+            // Not a missing topic: the command line reports refused credentials as such.
+            producer.close();
+            throw e;
         } catch (RuntimeException e) {
             producer.close();
             throw new ConfigException("cannot find topic " + topic + ": " + e.getMessage());

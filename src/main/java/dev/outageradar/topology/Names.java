@@ -58,16 +58,6 @@ public final class Names {
     /** Per detector task: event-time progress of every posts partition (see SourceClock). */
     public static final String STORE_SOURCE_CLOCK = "source-clock";
 
-    /** Metric group and names of the application's own sensors (Kafka Streams custom metrics). */
-    public static final String METRIC_SCOPE = "outage-radar";
-    public static final String METRIC_DEAD_LETTERS = "dead-letters";
-    public static final String METRIC_POSTS = "posts";
-    public static final String METRIC_COMPLAINTS = "complaints";
-    public static final String METRIC_LATE_COMPLAINTS = "late-complaints";
-    public static final String METRIC_ALERTS = "alerts";
-    /** Complaints not counted because their author already complained about the service recently. */
-    public static final String METRIC_REPEAT_COMPLAINTS = "repeat-complaints";
-
     private Names() {
     }
 }

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -31,7 +30,7 @@ import org.apache.kafka.streams.state.WindowStore;
  *
  * <p>Windows close when the {@link SourceClock} (the slowest active posts partition) has passed their end
  * plus grace, never on a wall-clock punctuator, so a replay gives the same result as the live stream.
- * A complaint for a window already closed is late: counted in the late-complaints metric, not added.
+ * A complaint for a window already closed is late: counted in the late complaints meter (PipelineMetrics), not added.
  *
  * <p>People are counted, not posts: an author's complaint about a service counts only if the same author
  * has no counted complaint about it within {@code authorHorizon} (event time, either side), as the
@@ -54,6 +53,7 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
     private final long graceMs;
     private final int sourcePartitions;
     private final long incidentRetentionMs;
+    private final PipelineMetrics metrics;
     private ProcessorContext<String, DetectorOutput> context;
     private CachedStore<WindowTally> openWindows;
     private CachedStore<ServiceState<SeasonalBaseline.State>> services;
@@ -62,20 +62,17 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
     private WindowStore<String, JudgedWindow> windowHistory;
     private KeyValueStore<String, IncidentSummary> incidentHistory;
     private SourceClock clock;
-    private Sensor complaints;
-    private Sensor lateComplaints;
-    private Sensor alerts;
-    private Sensor repeatComplaints;
     private long closedUpTo = Long.MIN_VALUE;
 
     OutageDetectionProcessor(ServiceDetectors detectors, long windowMs, long graceMs, long authorHorizonMs,
-                             int sourcePartitions, long incidentRetentionMs) {
+                             int sourcePartitions, long incidentRetentionMs, PipelineMetrics metrics) {
         this.detectors = detectors;
         this.windowMs = windowMs;
         this.authorHorizonMs = authorHorizonMs;
         this.graceMs = graceMs;
         this.sourcePartitions = sourcePartitions;
         this.incidentRetentionMs = incidentRetentionMs;
+        this.metrics = metrics;
     }
 
     @Override
@@ -89,10 +86,6 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
         this.incidentHistory = context.getStateStore(Names.STORE_INCIDENT_HISTORY);
         SourceClock stored = clocks.get(CLOCK_KEY);
         this.clock = stored != null ? stored : SourceClock.waitingFor(sourcePartitions);
-        this.complaints = PipelineMetrics.sensor(context, Names.METRIC_COMPLAINTS);
-        this.lateComplaints = PipelineMetrics.sensor(context, Names.METRIC_LATE_COMPLAINTS);
-        this.alerts = PipelineMetrics.sensor(context, Names.METRIC_ALERTS);
-        this.repeatComplaints = PipelineMetrics.sensor(context, Names.METRIC_REPEAT_COMPLAINTS);
         // Stream time, not wall-clock: what is forgotten depends only on the feed, so replays agree.
         context.schedule(Duration.ofMillis(authorHorizonMs), PunctuationType.STREAM_TIME, this::forgetAuthorsBefore);
         context.schedule(Duration.ofMillis(Math.min(incidentRetentionMs, Duration.ofHours(1).toMillis())),
@@ -119,11 +112,11 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
         ServiceState<SeasonalBaseline.State> state = services.get(service);
         if (windowStart <= lastClosableWindow(clock.now())
                 || state != null && windowStart <= state.lastClosedWindowStart()) {
-            lateComplaints.record();
+            metrics.lateComplaint(service);
             return;
         }
         if (signal.kind() == ServiceSignal.Kind.COMPLAINT && isRepeat(service, signal.author(), timestamp)) {
-            repeatComplaints.record();
+            metrics.repeatComplaint(service);
             return;
         }
         if (state == null) {
@@ -136,7 +129,7 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
         }
         openWindows.put(key, add(tally, signal));
         if (signal.kind() == ServiceSignal.Kind.COMPLAINT) {
-            complaints.record();
+            metrics.complaint(service);
         }
     }
 
@@ -212,6 +205,7 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
             services.put(state.service(), closeWindows(state, upTo));
         }
         closedUpTo = upTo;
+        metrics.judgedThrough(upTo + windowMs);
     }
 
     private ServiceState<SeasonalBaseline.State> closeWindows(ServiceState<SeasonalBaseline.State> state, long upTo) {
@@ -266,7 +260,7 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
                     new RecordHeaders()));
         }
         step.event().ifPresent(event -> {
-            alerts.record();
+            metrics.alert(event.type(), event.severity());
             context.forward(new Record<>(event.service(), new DetectorOutput.Alerted(event), timestamp,
                     new RecordHeaders()));
         });

@@ -53,7 +53,13 @@ public final class OutageTopology {
     private OutageTopology() {
     }
 
+    /** The topology with meters nobody reads: for offline runs and tests that do not look at them. */
     public static Topology build(TopologySettings settings, ComplaintMatcher matcher) {
+        return build(settings, matcher, PipelineMetrics.unpublished());
+    }
+
+    /** @param metrics where the processors count posts, dead letters, complaints and alerts */
+    public static Topology build(TopologySettings settings, ComplaintMatcher matcher, PipelineMetrics metrics) {
         // Unnamed internal topics or stores fail the build instead of getting generated, unstable names.
         Properties namingCheck = new Properties();
         namingCheck.put(StreamsConfig.APPLICATION_ID_CONFIG, "naming-check");
@@ -71,7 +77,7 @@ public final class OutageTopology {
                 .stream(topics.posts(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withTimestampExtractor(eventTimes)
                         .withName(Names.SOURCE_POSTS))
-                .process(() -> new ParsePostProcessor(new PostParser(settings.maxTextLength()), eventTimes),
+                .process(() -> new ParsePostProcessor(new PostParser(settings.maxTextLength()), eventTimes, metrics),
                         Named.as(Names.PARSE_POSTS));
 
         var branches = parsed.split(Named.as(Names.SPLIT_PARSED))
@@ -108,7 +114,7 @@ public final class OutageTopology {
                         .withStreamPartitioner(new TickBroadcastPartitioner()))
                 .process(() -> new OutageDetectionProcessor(detectors, windowMs, settings.grace().toMillis(),
                                 settings.authorHorizon().toMillis(), settings.postsPartitions(),
-                                settings.history().incidentRetention().toMillis()),
+                                settings.history().incidentRetention().toMillis(), metrics),
                         Named.as(Names.DETECT_OUTAGES), Names.STORE_OPEN_WINDOWS, Names.STORE_SERVICE_STATE,
                         Names.STORE_SOURCE_CLOCK, Names.STORE_COMPLAINT_AUTHORS, Names.STORE_WINDOW_HISTORY,
                         Names.STORE_INCIDENT_HISTORY);

@@ -4,7 +4,6 @@ import dev.outageradar.post.ParseResult;
 import dev.outageradar.post.PostParser;
 import dev.outageradar.post.PostTimestampExtractor;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -19,25 +18,23 @@ final class ParsePostProcessor implements Processor<byte[], byte[], byte[], Pars
 
     private final PostParser parser;
     private final PostTimestampExtractor eventTimes;
+    private final PipelineMetrics metrics;
     private ProcessorContext<byte[], ParsedPost> context;
-    private Sensor posts;
-    private Sensor deadLetters;
 
-    ParsePostProcessor(PostParser parser, PostTimestampExtractor eventTimes) {
+    ParsePostProcessor(PostParser parser, PostTimestampExtractor eventTimes, PipelineMetrics metrics) {
         this.parser = parser;
         this.eventTimes = eventTimes;
+        this.metrics = metrics;
     }
 
     @Override
     public void init(ProcessorContext<byte[], ParsedPost> context) {
         this.context = context;
-        this.posts = PipelineMetrics.sensor(context, Names.METRIC_POSTS);
-        this.deadLetters = PipelineMetrics.sensor(context, Names.METRIC_DEAD_LETTERS);
     }
 
     @Override
     public void process(Record<byte[], byte[]> record) {
-        posts.record();
+        metrics.post();
         ParseResult result = parser.parse(record.value());
         if (result instanceof ParseResult.Parsed parsed) {
             result = eventTimes.confirm(parsed, record.timestamp());
@@ -45,7 +42,7 @@ final class ParsePostProcessor implements Processor<byte[], byte[], byte[], Pars
         if (result instanceof ParseResult.Parsed parsed) {
             context.forward(record.withValue(new ParsedPost.Accepted(parsed.post())));
         } else if (result instanceof ParseResult.Rejected rejected) {
-            deadLetters.record();
+            metrics.deadLetter(rejected.reason());
             var headers = DeadLetterHeaders.add(new RecordHeaders(record.headers().toArray()), rejected.reason(),
                     rejected.detail(), context.recordMetadata());
             DeadLetterSize.Letter letter = DeadLetterSize.fit(record.key(), record.value(), headers);

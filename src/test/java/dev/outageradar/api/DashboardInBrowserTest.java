@@ -81,6 +81,7 @@ class DashboardInBrowserTest {
 
     private static KafkaStreams streams;
     private static ApiServer api;
+    private static AppMetrics metrics;
     private static ChromeDriverService driverService;
     private static ChromeDriver browser;
 
@@ -92,10 +93,12 @@ class DashboardInBrowserTest {
         KAFKA.createTopics(PARTITIONS, topics.all().toArray(String[]::new));
         TopologySettings settings = QueryApiOnBrokerTest.settings(topics, PARTITIONS);
         api = ApiServer.bind(new ApiSettings(true, "127.0.0.1", 0));
-        streams = new KafkaStreams(OutageTopology.build(settings, QueryApiOnBrokerTest.matcher()),
+        metrics = new AppMetrics();
+        streams = new KafkaStreams(OutageTopology.build(settings, QueryApiOnBrokerTest.matcher(), metrics.pipeline()),
                 QueryApiOnBrokerTest.streamsProps(KAFKA.bootstrapServers(), KAFKA.uniqueName("outage-radar"),
                         temp.resolve("state"), api));
-        api.serve(streams, settings);
+        metrics.bind(streams);
+        api.serve(streams, settings, metrics);
         streams.start();
 
         replayDemoFeedUntil(Instant.parse(FEED_END), topics.posts());
@@ -117,6 +120,9 @@ class DashboardInBrowserTest {
         }
         if (streams != null) {
             streams.close(Duration.ofSeconds(30));
+        }
+        if (metrics != null) {
+            metrics.close();
         }
     }
 

@@ -23,7 +23,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -69,6 +72,7 @@ class QueryApiOnBrokerTest {
 
     private static KafkaStreams streams;
     private static ApiServer api;
+    private static AppMetrics metrics;
     private static long posts;
 
     @BeforeAll
@@ -78,9 +82,11 @@ class QueryApiOnBrokerTest {
         KAFKA.createTopics(PARTITIONS, topics.all().toArray(String[]::new));
         TopologySettings settings = QueryApiOnBrokerTest.settings(topics, PARTITIONS);
         api = ApiServer.bind(new ApiSettings(true, "127.0.0.1", 0));
-        streams = new KafkaStreams(OutageTopology.build(settings, matcher()),
+        metrics = new AppMetrics();
+        streams = new KafkaStreams(OutageTopology.build(settings, matcher(), metrics.pipeline()),
                 streamsProps(KAFKA.bootstrapServers(), KAFKA.uniqueName("outage-radar"), temp.resolve("state"), api));
-        api.serve(streams, settings);
+        metrics.bind(streams);
+        api.serve(streams, settings, metrics);
         streams.start();
         posts = FeedProducer.sendLines(writeFeed(temp, List.of()), topics.posts(), clientProps(KAFKA.bootstrapServers()));
         awaitSeriesThrough(api, "2024-09-30T13:05:00Z", List.of("spotify", "github", "netflix"));
@@ -93,6 +99,9 @@ class QueryApiOnBrokerTest {
         }
         if (streams != null) {
             streams.close(Duration.ofSeconds(30));
+        }
+        if (metrics != null) {
+            metrics.close();
         }
     }
 
@@ -266,18 +275,59 @@ class QueryApiOnBrokerTest {
     }
 
     @Test
-    void metricsArePrometheusTextWithTheAppsOwnCounters() {
+    void metricsArePrometheusTextWithTheAppsOwnMetersAndKafkaStreamsClientMetrics() {
+        // The detector may still be counting the feed's last posts: wait until each of spotify's 3,360
+        // complaints is either counted or counted as late (posts partitions interleave, so a few can be).
+        Map<String, Double> samples = awaitMetrics(now -> complaints(now, "spotify") == 3360);
         HttpResponse<String> response = get(api, "/metrics");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).contains(Response.PROMETHEUS_TEXT);
-        String family = "stream_outage_radar_metrics_posts_total";
-        assertThat(response.body()).contains("# TYPE " + family + " gauge\n");
-        double parsed = response.body().lines().filter(line -> line.startsWith(family + "{"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
-        assertThat(parsed).isEqualTo(posts);
+        assertThat(response.body()).contains("# TYPE outage_radar_posts_total counter\n");
+        assertThat(samples).containsEntry("outage_radar_posts_total", (double) posts)
+                .containsEntry("outage_radar_alerts_total{severity=\"CRITICAL\",type=\"OUTAGE_SUSPECTED\"}", 1.0)
+                .containsEntry("outage_radar_alerts_total{severity=\"CRITICAL\",type=\"OUTAGE_RESOLVED\"}", 0.0)
+                .containsEntry("outage_radar_dead_letters_total{reason=\"NOT_JSON\"}", 0.0);
+        assertThat(complaints(samples, "netflix")).isEqualTo(195);
+        // The feed's newest judged window ends at most at 13:15 on 2024-09-30, so the lag is about two years.
+        double lagFloor = Duration.between(Instant.parse("2024-09-30T13:15:00Z"), Instant.now()).toSeconds();
+        assertThat(samples.get("outage_radar_event_time_lag_seconds")).isBetween(lagFloor, lagFloor + 20 * 60);
+        assertThat(samples.keySet()).anyMatch(name -> name.startsWith("kafka_consumer_fetch_manager_records_lag_max{")
+                        && name.contains("StreamThread-1-consumer"))
+                .anyMatch(name -> name.startsWith("kafka_stream_alive_stream_threads{"))
+                .anyMatch(name -> name.startsWith("jvm_memory_used_bytes{"));
         assertThat(response.body().lines().filter(line -> !line.startsWith("#")))
                 .allMatch(line -> line.matches("[a-zA-Z_:][a-zA-Z0-9_:]*(\\{.*})? \\S+"));
+    }
+
+    /** Polls /metrics until its samples pass the test (deadline, no fixed sleep); returns them. */
+    private static Map<String, Double> awaitMetrics(Predicate<Map<String, Double>> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Map<String, Double> samples = Map.of();
+        while (System.nanoTime() < deadline) {
+            samples = samples(get(api, "/metrics").body());
+            if (done.test(samples)) {
+                return samples;
+            }
+            sleep(200);
+        }
+        throw new AssertionError("/metrics did not reach the expected values within 60 s: " + samples);
+    }
+
+    /** The service's complaints, counted in a window or too late for one. */
+    private static double complaints(Map<String, Double> samples, String service) {
+        return samples.getOrDefault("outage_radar_complaints_total{service=\"" + service + "\"}", 0.0)
+                + samples.getOrDefault("outage_radar_late_complaints_total{service=\"" + service + "\"}", 0.0);
+    }
+
+    /** {@code name{labels}} to value, as written in the Prometheus text format. */
+    static Map<String, Double> samples(String prometheusText) {
+        Map<String, Double> samples = new TreeMap<>();
+        prometheusText.lines().filter(line -> !line.startsWith("#")).forEach(line -> {
+            int space = line.lastIndexOf(' ');
+            samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+        });
+        return samples;
     }
 
     @Test
@@ -363,11 +413,16 @@ class QueryApiOnBrokerTest {
      * burst has the most to do), so one service being there says nothing about the others.
      */
     static void awaitSeriesThrough(ApiServer api, String windowStart, List<String> services) {
+        awaitSeriesThrough(api, windowStart, services, null);
+    }
+
+    /** @param token the API's bearer token, or null when it has none */
+    static void awaitSeriesThrough(ApiServer api, String windowStart, List<String> services, String token) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         for (String service : services) {
             String path = "/api/services/" + service + "/series?from=" + windowStart + "&to=2100-01-01T00:00:00Z";
             while (true) {
-                HttpResponse<String> response = get(api, path);
+                HttpResponse<String> response = get(api, path, token);
                 if (response.statusCode() == 200 && !json(response).get("windows").isEmpty()) {
                     break;
                 }
@@ -380,8 +435,17 @@ class QueryApiOnBrokerTest {
     }
 
     static HttpResponse<String> get(ApiServer api, String path) {
+        return get(api, path, null);
+    }
+
+    /** @param token sent as {@code Authorization: Bearer <token>} unless null */
+    static HttpResponse<String> get(ApiServer api, String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(api, path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri(api, path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new AssertionError("GET " + path + " failed", e);
         } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outageradar.broker.KafkaBroker;
 import dev.outageradar.config.ApiSettings;
+import dev.outageradar.config.Secret;
 import dev.outageradar.replay.FeedProducer;
 import dev.outageradar.topology.Names;
 import dev.outageradar.topology.OutageTopology;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -33,8 +35,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two instances of one application (same application id, own state and API port) share the services'
- * state; either answers for every service, asking the other for what it does not hold.
+ * Two instances of one application (same application id, own state and API port, one api.token) share the
+ * services' state; either answers for every service, asking the other, with the token, for what it does
+ * not hold.
  */
 @Tag("integration")
 @Timeout(240)
@@ -44,6 +47,7 @@ class QueryApiTwoInstancesTest {
     static final KafkaBroker KAFKA = new KafkaBroker();
 
     private static final int PARTITIONS = 4;
+    private static final String TOKEN = "c2hhcmVkLWJ5LWJvdGg=";
     private static final List<String> QUIET = List.of("netflix", "discord", "slack", "twitch", "reddit", "whatsapp");
 
     @TempDir
@@ -51,11 +55,13 @@ class QueryApiTwoInstancesTest {
 
     private final List<ApiServer> apis = new ArrayList<>();
     private final List<KafkaStreams> instances = new ArrayList<>();
+    private final List<AppMetrics> meters = new ArrayList<>();
 
     @AfterEach
     void stop() {
         apis.forEach(ApiServer::close);
         instances.forEach(streams -> streams.close(Duration.ofSeconds(30)));
+        meters.forEach(AppMetrics::close);
     }
 
     @Test
@@ -71,7 +77,7 @@ class QueryApiTwoInstancesTest {
 
         FeedProducer.sendLines(QueryApiOnBrokerTest.writeFeed(temp, QUIET.subList(1, QUIET.size())), topics.posts(),
                 QueryApiOnBrokerTest.clientProps(KAFKA.bootstrapServers()));
-        QueryApiOnBrokerTest.awaitSeriesThrough(first, "2024-09-30T13:05:00Z", services());
+        QueryApiOnBrokerTest.awaitSeriesThrough(first, "2024-09-30T13:05:00Z", services(), TOKEN);
         awaitSettled(first);
 
         Set<HostInfo> owners = new HashSet<>();
@@ -104,6 +110,7 @@ class QueryApiTwoInstancesTest {
                         .as(service).hasSize(1);
             }
             assertThat(get(api, "/api/services/no-such-service").statusCode()).isEqualTo(404);
+            assertThat(QueryApiOnBrokerTest.get(api, "/api/services").statusCode()).as("no token").isEqualTo(401);
         }
     }
 
@@ -126,12 +133,15 @@ class QueryApiTwoInstancesTest {
     }
 
     private ApiServer start(TopologySettings settings, String applicationId, String name) {
-        ApiServer api = ApiServer.bind(new ApiSettings(true, "127.0.0.1", 0));
+        ApiServer api = ApiServer.bind(new ApiSettings(true, "127.0.0.1", 0, Optional.of(new Secret(TOKEN))));
         apis.add(api);
-        KafkaStreams streams = new KafkaStreams(OutageTopology.build(settings, QueryApiOnBrokerTest.matcher()),
+        AppMetrics metrics = new AppMetrics();
+        meters.add(metrics);
+        KafkaStreams streams = new KafkaStreams(OutageTopology.build(settings, QueryApiOnBrokerTest.matcher(),
+                metrics.pipeline()),
                 QueryApiOnBrokerTest.streamsProps(KAFKA.bootstrapServers(), applicationId, temp.resolve(name), api));
         instances.add(streams);
-        api.serve(streams, settings);
+        api.serve(streams, settings, metrics);
         streams.start();
         return api;
     }
@@ -147,6 +157,10 @@ class QueryApiTwoInstancesTest {
                 throw new AssertionError("interrupted", e);
             }
         }
+    }
+
+    private static HttpResponse<String> get(ApiServer api, String path) {
+        return QueryApiOnBrokerTest.get(api, path, TOKEN);
     }
 
     private static List<String> services() {

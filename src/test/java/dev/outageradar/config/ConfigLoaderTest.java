@@ -80,6 +80,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void logsAreTextUnlessJsonIsAskedForAndAnyOtherFormatIsRefused() {
+        AppConfig plain = ConfigLoader.load(temp.resolve("none"), true, Map.of(), Map.of());
+        AppConfig json = ConfigLoader.load(temp.resolve("none"), true, Map.of("OUTAGE_RADAR_LOG_FORMAT", "json"), Map.of());
+
+        assertThat(plain.logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(json.logFormat()).isEqualTo(LogFormat.JSON);
+        assertThatThrownBy(() -> ConfigLoader.load(temp.resolve("none"), true, Map.of(), Map.of("log.format", "xml")))
+                .hasMessage("log.format=\"xml\" (--set log.format) is invalid: expected text or json");
+    }
+
+    @Test
     void environmentOverridesTheFileAndFlagsOverrideBoth() throws IOException {
         Path file = file("window.size=1m\ntopic.posts=from-file\napplication.id=from-file\n");
         Map<String, String> env = Map.of(
@@ -96,6 +107,15 @@ class ConfigLoaderTest {
         assertThat(config.applicationId()).isEqualTo("from-file");
         assertThat(config.bootstrapServers()).isEqualTo(Optional.of("kafka:9092"));
         assertThat(config.kafka()).containsEntry("num.stream.threads", "4");
+    }
+
+    @Test
+    void thePagerDutyRoutingKeyVariableIsLeftToTheAlertsCommandNotRefusedAsAnUnknownSetting() {
+        AppConfig config = ConfigLoader.load(temp.resolve("none"), true,
+                Map.of("OUTAGE_RADAR_PAGERDUTY_ROUTING_KEY", "R0uting", "OUTAGE_RADAR_APPLICATION_ID", "from-env"), Map.of());
+
+        assertThat(config.applicationId()).isEqualTo("from-env");
+        assertThat(config.toString()).doesNotContain("R0uting");
     }
 
     @Test

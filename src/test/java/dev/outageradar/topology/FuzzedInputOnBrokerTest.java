@@ -34,6 +34,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -183,7 +185,9 @@ class FuzzedInputOnBrokerTest {
         List<Throwable> threadFailures = new CopyOnWriteArrayList<>();
         List<KafkaStreams.State> states = new CopyOnWriteArrayList<>();
 
-        try (KafkaStreams streams = new KafkaStreams(OutageTopology.build(settings, matcher), streamsProps())) {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (KafkaStreams streams = new KafkaStreams(OutageTopology.build(settings, matcher, new PipelineMetrics(meters)),
+                streamsProps())) {
             streams.setUncaughtExceptionHandler(e -> {
                 threadFailures.add(e);
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -233,9 +237,9 @@ class FuzzedInputOnBrokerTest {
             assertThat(published).isEqualTo(expected);
             long late = plan.stream().filter(Planned::late).count();
             assertThat(late).isPositive();
-            assertThat(metric(streams, Names.METRIC_LATE_COMPLAINTS)).as("late complaints").isEqualTo(late);
-            assertThat(metric(streams, Names.METRIC_DEAD_LETTERS)).isEqualTo(bad.size());
-            assertThat(metric(streams, Names.METRIC_POSTS)).isEqualTo(plan.size());
+            assertThat(total(meters, PipelineMetrics.LATE_COMPLAINTS)).as("late complaints").isEqualTo(late);
+            assertThat(total(meters, PipelineMetrics.DEAD_LETTERS)).isEqualTo(bad.size());
+            assertThat(total(meters, PipelineMetrics.POSTS)).isEqualTo(plan.size());
         }
     }
 
@@ -378,12 +382,9 @@ class FuzzedInputOnBrokerTest {
         return Instant.ofEpochMilli(Math.floorDiv(at.toEpochMilli(), 60_000L) * 60_000L);
     }
 
-    private static long metric(KafkaStreams streams, String name) {
-        return Math.round(streams.metrics().entrySet().stream()
-                .filter(e -> e.getKey().group().equals("stream-" + Names.METRIC_SCOPE + "-metrics")
-                        && e.getKey().name().equals(name + "-total"))
-                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
-                .sum());
+    /** A counter's count summed over all its tags. */
+    private static long total(SimpleMeterRegistry meters, String counter) {
+        return Math.round(meters.find(counter).counters().stream().mapToDouble(Counter::count).sum());
     }
 
     /** As the application creates them: record timestamps are the broker's append time. */

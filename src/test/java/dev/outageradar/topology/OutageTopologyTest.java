@@ -7,12 +7,18 @@ import dev.outageradar.alert.ServiceCount;
 import dev.outageradar.classify.ComplaintMatcher;
 import dev.outageradar.classify.ServiceCatalog;
 import dev.outageradar.detect.IncidentEventType;
+import dev.outageradar.detect.Severity;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.simple.SimpleConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -32,6 +38,8 @@ class OutageTopologyTest {
             ComplaintMatcher.compile(ServiceCatalog.load(Path.of("config/services.yaml")));
 
     private final TopologySettings settings = TopologySettings.defaults();
+    private final MockClock clock = new MockClock();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> posts;
     private TestOutputTopic<String, AlertEvent> alerts;
@@ -44,7 +52,7 @@ class OutageTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "outage-radar-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(OutageTopology.build(settings, MATCHER), props);
+        driver = new TopologyTestDriver(OutageTopology.build(settings, MATCHER, new PipelineMetrics(meters)), props);
         posts = driver.createInputTopic(settings.topics().posts(), new ByteArraySerializer(), new ByteArraySerializer());
         alerts = driver.createOutputTopic(settings.topics().alerts(), Serdes.String().deserializer(),
                 OutageTopology.ALERT_SERDE.deserializer());
@@ -104,6 +112,9 @@ class OutageTopologyTest {
         assertThat(resolved.peakCount()).isEqualTo(200);
         // The quiet period (15 minutes) after the burst's last window.
         assertThat(resolved.detectedAt()).isEqualTo(burst.plus(Duration.ofMinutes(35)));
+        assertThat(alertCount(IncidentEventType.OUTAGE_SUSPECTED, suspected.severity())).isEqualTo(1.0);
+        assertThat(alertCount(IncidentEventType.OUTAGE_RESOLVED, resolved.severity())).isEqualTo(1.0);
+        assertThat(total(PipelineMetrics.ALERTS)).isEqualTo(2.0);
     }
 
     @Test
@@ -123,6 +134,7 @@ class OutageTopologyTest {
         assertThat(published.get(180).count()).isEqualTo(1);
         assertThat(published.get(181).windowStart()).isEqualTo(spam.plus(Duration.ofMinutes(60)));
         assertThat(published.get(181).count()).isEqualTo(2);
+        assertThat(count(PipelineMetrics.REPEAT_COMPLAINTS, PipelineMetrics.TAG_SERVICE, "spotify")).isEqualTo(499.0);
     }
 
     @Test
@@ -139,6 +151,18 @@ class OutageTopologyTest {
         });
         assertThat(published.get(200).expected()).isEqualTo(3.0);
         assertThat(published.get(200).threshold()).isEqualTo(15); // P(X >= 15 | 3) is below one in a million
+    }
+
+    @Test
+    void eventTimeLagIsTheWallClockMinusTheEndOfTheNewestJudgedWindow() {
+        assertThat(meters.get(PipelineMetrics.EVENT_TIME_LAG).gauge().value()).isNaN();
+        minutes(DAY, 10, 3, "is spotify down?");
+        long newestJudgedEnd = counts.readValuesToList().stream()
+                .mapToLong(count -> count.windowEnd().toEpochMilli()).max().orElseThrow();
+
+        clock.add(newestJudgedEnd + 90_000 - clock.wallTime(), TimeUnit.MILLISECONDS);
+
+        assertThat(meters.get(PipelineMetrics.EVENT_TIME_LAG).gauge().value()).isEqualTo(90.0);
     }
 
     @Test
@@ -169,8 +193,11 @@ class OutageTopologyTest {
         assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("not json");
         assertThat(dead.get(0).headers().lastHeader(DeadLetterHeaders.SOURCE_OFFSET)).isNotNull();
         assertThat(header(dead.get(2), DeadLetterHeaders.DETAIL)).contains("soon");
-        assertThat(metric(Names.METRIC_DEAD_LETTERS)).isEqualTo(3.0);
-        assertThat(metric(Names.METRIC_POSTS)).isEqualTo(7.0);
+        assertThat(count(PipelineMetrics.DEAD_LETTERS, PipelineMetrics.TAG_REASON, "NOT_JSON")).isEqualTo(1.0);
+        assertThat(count(PipelineMetrics.DEAD_LETTERS, PipelineMetrics.TAG_REASON, "NULL_VALUE")).isEqualTo(1.0);
+        assertThat(count(PipelineMetrics.DEAD_LETTERS, PipelineMetrics.TAG_REASON, "BAD_TIMESTAMP")).isEqualTo(1.0);
+        assertThat(total(PipelineMetrics.DEAD_LETTERS)).isEqualTo(3.0);
+        assertThat(meters.get(PipelineMetrics.POSTS).counter().count()).isEqualTo(7.0);
         assertThat(counts.readValuesToList()).extracting(ServiceCount::count).startsWith(1L, 1L);
     }
 
@@ -182,7 +209,8 @@ class OutageTopologyTest {
         List<ServiceCount> published = counts.readValuesToList();
 
         assertThat(published.get(0).count()).isEqualTo(1);
-        assertThat(metric(Names.METRIC_LATE_COMPLAINTS)).isEqualTo(1.0);
+        assertThat(count(PipelineMetrics.LATE_COMPLAINTS, PipelineMetrics.TAG_SERVICE, "spotify")).isEqualTo(1.0);
+        assertThat(count(PipelineMetrics.COMPLAINTS, PipelineMetrics.TAG_SERVICE, "spotify")).isEqualTo(5.0);
     }
 
     @Test
@@ -203,18 +231,24 @@ class OutageTopologyTest {
                 org.assertj.core.groups.Tuple.tuple(DAY.plus(Duration.ofMinutes(2)), 2L),
                 org.assertj.core.groups.Tuple.tuple(DAY.plus(Duration.ofMinutes(3)), 2L),
                 org.assertj.core.groups.Tuple.tuple(DAY.plus(Duration.ofMinutes(4)), 2L));
-        assertThat(metric(Names.METRIC_LATE_COMPLAINTS)).isZero();
-        assertThat(metric(Names.METRIC_DEAD_LETTERS)).isEqualTo(1.0);
+        assertThat(total(PipelineMetrics.LATE_COMPLAINTS)).isZero();
+        assertThat(total(PipelineMetrics.DEAD_LETTERS)).isEqualTo(1.0);
     }
 
     private static String header(TestRecord<byte[], byte[]> record, String key) {
         return new String(record.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
     }
 
-    private double metric(String name) {
-        return driver.metrics().entrySet().stream()
-                .filter(e -> e.getKey().name().equals(name + "-total"))
-                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
-                .sum();
+    private double alertCount(IncidentEventType type, Severity severity) {
+        return meters.get(PipelineMetrics.ALERTS).tag(PipelineMetrics.TAG_TYPE, type.name())
+                .tag(PipelineMetrics.TAG_SEVERITY, severity.name()).counter().count();
+    }
+
+    private double total(String meter) {
+        return meters.get(meter).counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    private double count(String meter, String tag, String value) {
+        return meters.get(meter).tag(tag, value).counter().count();
     }
 }
