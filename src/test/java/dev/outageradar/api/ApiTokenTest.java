@@ -60,9 +60,18 @@ class ApiTokenTest {
     }
 
     @Test
+    void theDashboardsPageIsOpenButTheDataItFetchesIsNot() {
+        HttpResponse<String> page = get("/", null);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(get("/api/services", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void withoutATokenEveryApiPathAndMetricsAre401WithABearerChallenge() {
         for (String path : new String[] {"/api/services", "/api/services/spotify/series", "/api/incidents", "/metrics",
-                "/anything-else"}) {
+                "/api/anything-else"}) {
             HttpResponse<String> response = get(path, null);
 
             assertThat(response.statusCode()).as(path).isEqualTo(401);
