@@ -58,6 +58,10 @@ public final class Names {
     /** Per detector task: event-time progress of every posts partition (see SourceClock). */
     public static final String STORE_SOURCE_CLOCK = "source-clock";
 
+    /** Every state store of the topology. */
+    public static final java.util.List<String> ALL_STORES = java.util.List.of(STORE_OPEN_WINDOWS, STORE_SERVICE_STATE,
+            STORE_COMPLAINT_AUTHORS, STORE_WINDOW_HISTORY, STORE_INCIDENT_HISTORY, STORE_SOURCE_CLOCK);
+
     private Names() {
     }
 }

@@ -245,7 +245,7 @@ class OutageTopologyTest {
     }
 
     private double total(String meter) {
-        return meters.get(meter).counters().stream().mapToDouble(Counter::count).sum();
+        return meters.find(meter).counters().stream().mapToDouble(Counter::count).sum();
     }
 
     private double count(String meter, String tag, String value) {
