@@ -143,9 +143,11 @@ public final class ServiceDetector<S> {
                 event = event(IncidentEventType.OUTAGE_UPDATED, incident, window, expected, strongest, window.samples());
             }
         }
+        // The line a chart draws: while an incident is open the windows before this one are the incident's,
+        // so it is drawn against the seasonal level alone rather than a spell made of the outage.
         WindowAssessment assessment = new WindowAssessment(window.service(), window.windowStart(), window.windowEnd(),
                 count, window.recoveries(), expected, strongest.score(),
-                threshold(expected, recent.size() == 0 ? expected
+                threshold(expected, incident != null || recent.size() == 0 ? expected
                                 : Math.max(level.forecast(recent, 1, recent.size() - 1), MIN_EXPECTED),
                         dispersion.of(0) + uncertainty),
                 shortestAnomalous != null, incident == null ? null : incident.id());

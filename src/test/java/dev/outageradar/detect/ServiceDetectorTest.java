@@ -210,6 +210,26 @@ class ServiceDetectorTest {
     }
 
     @Test
+    void duringAnIncidentTheThresholdLineStaysWhereNormalTrafficPutsIt() {
+        // A busy service with spells (so the spell level can move), then an outage at ten times normal.
+        Random random = new Random(11);
+        Run run = new Run();
+        int day = 24 * 60;
+        for (int i = 0; i < 2 * day; i++) {
+            run.windows(1, poisson(random, (i / 100) % 2 == 1 ? 130 : 70));
+        }
+        run.windows(20, 1000);
+        long highestNormal = run.assessments.subList(day, 2 * day).stream()
+                .mapToLong(WindowAssessment::threshold).max().orElseThrow();
+
+        // Not raised by a "spell" that is the outage itself.
+        assertThat(run.assessments.subList(2 * day, 2 * day + 20)).allSatisfy(a -> {
+            assertThat(a.incidentId()).isNotNull();
+            assertThat(a.threshold()).isLessThanOrEqualTo(highestNormal);
+        });
+    }
+
+    @Test
     void thresholdIsTheSmallestAnomalousCount() {
         assertThat(detector.threshold(100, 0)).isEqualTo(200); // min ratio 2 dominates the Poisson bound
         assertThat(detector.threshold(0.001, 0)).isEqualTo(10); // min count dominates for a silent service
