@@ -145,16 +145,6 @@ class SeasonalBaselineTest {
     }
 
     private long poisson(double mean) {
-        if (mean > 30) {
-            return Math.max(0, Math.round(mean + Math.sqrt(mean) * random.nextGaussian()));
-        }
-        double limit = Math.exp(-mean);
-        double product = random.nextDouble();
-        long n = 0;
-        while (product > limit) {
-            product *= random.nextDouble();
-            n++;
-        }
-        return n;
+        return PoissonCounts.draw(random, mean);
     }
 }

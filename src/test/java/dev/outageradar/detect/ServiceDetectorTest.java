@@ -190,7 +190,7 @@ class ServiceDetectorTest {
         for (int i = 0; i < counts.length; i++) {
             boolean busy = (i / 100) % 2 == 1 && i < 2 * 24 * 60;
             double rate = i >= 2 * 24 * 60 + 50 ? 210 : busy ? 130 : 70;
-            counts[i] = poisson(random, rate);
+            counts[i] = PoissonCounts.draw(random, rate);
         }
 
         Run spells = new Run(detector);
@@ -216,7 +216,7 @@ class ServiceDetectorTest {
         Run run = new Run();
         int day = 24 * 60;
         for (int i = 0; i < 2 * day; i++) {
-            run.windows(1, poisson(random, (i / 100) % 2 == 1 ? 130 : 70));
+            run.windows(1, PoissonCounts.draw(random, (i / 100) % 2 == 1 ? 130 : 70));
         }
         run.windows(20, 1000);
         long highestNormal = run.assessments.subList(day, 2 * day).stream()
@@ -237,14 +237,5 @@ class ServiceDetectorTest {
         assertThat(PoissonTail.score(poisson, 30)).isGreaterThanOrEqualTo(6);
         assertThat(PoissonTail.score(poisson - 1, 30)).isLessThan(6);
         assertThat(detector.threshold(30, 0.1)).isGreaterThan(poisson); // a wandering rate needs more evidence
-    }
-
-    private static long poisson(Random random, double mean) {
-        // Counting exponential arrivals in one unit of time: exact, and fast enough for these means.
-        long n = 0;
-        for (double t = -Math.log(random.nextDouble()) / mean; t < 1; t += -Math.log(random.nextDouble()) / mean) {
-            n++;
-        }
-        return n;
     }
 }
