@@ -10,6 +10,7 @@ import dev.outageradar.classify.ServiceCatalog;
 import dev.outageradar.config.AppConfig;
 import dev.outageradar.config.ConfigException;
 import dev.outageradar.config.StreamsProperties;
+import dev.outageradar.topology.ConsumerFetchLag;
 import dev.outageradar.topology.OutageTopology;
 import dev.outageradar.topology.TopologySettings;
 import java.time.Duration;
@@ -83,7 +84,8 @@ final class Pipeline implements AutoCloseable {
         try {
             int postsPartitions = provisionTopics(config, bootstrap);
             TopologySettings settings = withCatalog.withPostsPartitions(postsPartitions);
-            Topology topology = OutageTopology.build(settings, matcher, metrics.pipeline());
+            ConsumerFetchLag lag = new ConsumerFetchLag();
+            Topology topology = OutageTopology.build(settings, matcher, metrics.pipeline(), lag);
             Properties props = StreamsProperties.of(config, bootstrap);
             if (config.api().enabled()) {
                 api = ApiServer.bind(config.api());
@@ -91,6 +93,7 @@ final class Pipeline implements AutoCloseable {
                 props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, api.applicationServer());
             }
             streams = new KafkaStreams(topology, props);
+            lag.attach(streams);
             streams.setUncaughtExceptionHandler(e -> {
                 LOG.error("stream thread failed; shutting down", e);
                 return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse

@@ -4,32 +4,53 @@ import dev.outageradar.classify.Classification;
 import dev.outageradar.classify.ComplaintMatcher;
 import dev.outageradar.post.Post;
 import java.time.Duration;
+import java.util.OptionalLong;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a post into one signal per service it complains about (or reports recovered), keyed by service.
  * It also reports this posts partition's event-time progress downstream as ticks: every
  * {@code tickInterval} of stream time, and once, as idle, when the partition has had no post for
- * {@code idleAfter} of wall-clock time (so an empty partition does not hold back everyone's windows).
+ * {@code idleAfter} of wall-clock time and has nothing left to read (so an empty partition does not hold
+ * back everyone's windows, while one whose posts are merely waiting to be processed does).
  */
 final class ClassifyPostProcessor implements Processor<byte[], Post, String, ServiceSignal> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClassifyPostProcessor.class);
+    /**
+     * When the lag stays unknown this many times {@code idleAfter} (no consumer metric for the partition,
+     * which should not happen while it is assigned), the wall clock alone decides: windows that never close
+     * would silence every alert, a worse failure than a few late posts.
+     */
+    static final int UNKNOWN_LAG_PATIENCE = 4;
 
     private final ComplaintMatcher matcher;
     private final long tickIntervalMs;
     private final Duration idleAfter;
+    private final PartitionLag lag;
+    private final String topic;
     private ProcessorContext<String, ServiceSignal> context;
     private long nextTickAt = Long.MIN_VALUE;
     private long lastPostWallClock;
     private boolean idle;
 
-    ClassifyPostProcessor(ComplaintMatcher matcher, Duration tickInterval, Duration idleAfter) {
+    /**
+     * @param lag   how much of its posts partition this instance has not fetched yet
+     * @param topic the posts topic, as {@code lag} names it
+     */
+    ClassifyPostProcessor(ComplaintMatcher matcher, Duration tickInterval, Duration idleAfter, PartitionLag lag,
+                          String topic) {
         this.matcher = matcher;
         this.tickIntervalMs = tickInterval.toMillis();
         this.idleAfter = idleAfter;
+        this.lag = lag;
+        this.topic = topic;
     }
 
     @Override
@@ -63,7 +84,19 @@ final class ClassifyPostProcessor implements Processor<byte[], Post, String, Ser
     }
 
     private void markIdleWhenQuiet(long wallClock) {
-        if (!idle && wallClock - lastPostWallClock >= idleAfter.toMillis()) {
+        long quietFor = wallClock - lastPostWallClock;
+        if (idle || quietFor < idleAfter.toMillis()) {
+            return;
+        }
+        int partition = context.taskId().partition();
+        OptionalLong unread = lag.unread(topic, partition);
+        boolean drained = unread.isPresent() && unread.getAsLong() == 0;
+        boolean outOfPatience = unread.isEmpty() && quietFor >= UNKNOWN_LAG_PATIENCE * idleAfter.toMillis();
+        if (outOfPatience) {
+            LOG.warn("no consumer lag known for {}-{} after {} s without posts; treating it as idle",
+                    topic, partition, quietFor / 1000);
+        }
+        if (drained || outOfPatience) {
             idle = true;
             tick(context.currentStreamTimeMs(), true);
         }

@@ -58,8 +58,18 @@ public final class OutageTopology {
         return build(settings, matcher, PipelineMetrics.unpublished());
     }
 
-    /** @param metrics where the processors count posts, dead letters, complaints and alerts */
+    /** The topology for a driver that hands over every record itself (nothing is ever left unread). */
     public static Topology build(TopologySettings settings, ComplaintMatcher matcher, PipelineMetrics metrics) {
+        return build(settings, matcher, metrics, PartitionLag.NONE_UNREAD);
+    }
+
+    /**
+     * @param metrics where the processors count posts, dead letters, complaints and alerts
+     * @param lag     what this instance has not fetched yet of each posts partition: a quiet partition
+     *                goes idle only once it is drained
+     */
+    public static Topology build(TopologySettings settings, ComplaintMatcher matcher, PipelineMetrics metrics,
+                                 PartitionLag lag) {
         // Unnamed internal topics or stores fail the build instead of getting generated, unstable names.
         Properties namingCheck = new Properties();
         namingCheck.put(StreamsConfig.APPLICATION_ID_CONFIG, "naming-check");
@@ -106,7 +116,8 @@ public final class OutageTopology {
 
         KStream<String, DetectorOutput> detected = branches.get(Names.SPLIT_PARSED + Names.BRANCH_ACCEPTED)
                 .mapValues(value -> ((ParsedPost.Accepted) value).post(), Named.as(Names.ACCEPTED_POST))
-                .process(() -> new ClassifyPostProcessor(matcher, settings.tickInterval(), settings.idleAfter()),
+                .process(() -> new ClassifyPostProcessor(matcher, settings.tickInterval(), settings.idleAfter(), lag,
+                                topics.posts()),
                         Named.as(Names.CLASSIFY_POSTS))
                 .repartition(Repartitioned.<String, ServiceSignal>as(Names.REPARTITION_BY_SERVICE)
                         .withKeySerde(Serdes.String())

@@ -3,6 +3,7 @@ package dev.outageradar.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.outageradar.Await;
 import dev.outageradar.alert.JsonFormat;
 import dev.outageradar.broker.KafkaBroker;
 import dev.outageradar.classify.ComplaintMatcher;
@@ -16,7 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -49,7 +52,10 @@ class OutageRadarOnBrokerTest {
         TopologySettings settings = TopologySettings.defaults().withTopics(topics).withPostsPartitions(PARTITIONS);
         var matcher = ComplaintMatcher.compile(ServiceCatalog.load(Path.of("config/services.yaml")));
 
-        try (KafkaStreams streams = new KafkaStreams(OutageTopology.build(settings, matcher), streamsProps())) {
+        ConsumerFetchLag lag = new ConsumerFetchLag();
+        try (KafkaStreams streams = new KafkaStreams(OutageTopology.build(settings, matcher,
+                PipelineMetrics.unpublished(), lag), streamsProps())) {
+            lag.attach(streams);
             streams.start();
             long sent = FeedProducer.sendLines(feed, topics.posts(), clientProps());
 
@@ -74,6 +80,9 @@ class OutageRadarOnBrokerTest {
             assertThat(dead).extracting(ConsumerRecord::value)
                     .containsExactlyInAnyOrder("this line is not json", "{\"text\":\"spotify down\"}");
             assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
+            // What lets a quiet posts partition go idle: its stream thread's consumer reports it drained.
+            Await.until("every posts partition reported drained", Duration.ofSeconds(60), () ->
+                    IntStream.range(0, PARTITIONS).allMatch(p -> lag.unread(topics.posts(), p).equals(OptionalLong.of(0))));
         }
     }
 
