@@ -4,7 +4,8 @@ import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * {@code /health/live}: 200 while the process serves HTTP at all. {@code /health} and
+ * {@code /health/live}: 200 while the process serves HTTP and Kafka Streams has not failed for good, 503
+ * once it has (state ERROR: restart the process). {@code /health} and
  * {@code /health/ready}: 200 only while Kafka Streams is RUNNING, 503 with its state otherwise (starting,
  * rebalancing, failed), so a load balancer or orchestrator sends queries only where state can be read.
  */
@@ -24,9 +25,10 @@ final class HealthHandler extends JsonHandler {
     Response get(Request request) {
         KafkaStreams.State state = streams.state();
         boolean ready = state == KafkaStreams.State.RUNNING;
-        Map<String, Object> body = Map.of("live", true, "ready", ready, "streams_state", state.name());
+        boolean live = state != KafkaStreams.State.ERROR && state != KafkaStreams.State.PENDING_ERROR;
+        Map<String, Object> body = Map.of("live", live, "ready", ready, "streams_state", state.name());
         return switch (request.path()) {
-            case LIVE -> Response.ok(body);
+            case LIVE -> Response.json(live ? 200 : 503, body);
             case PATH, READY -> Response.json(ready ? 200 : 503, body);
             default -> throw ApiException.notFound("no such resource: " + request.path());
         };

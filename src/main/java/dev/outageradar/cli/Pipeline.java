@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -50,9 +51,11 @@ final class Pipeline implements AutoCloseable {
     private final ApiServer api;
     private final AppMetrics metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CompletableFuture<Void> failure;
 
     private Pipeline(EmbeddedKafkaBroker broker, String bootstrapServers, KafkaStreams streams, AppConfig config,
-                     ApiServer api, AppMetrics metrics) {
+                     ApiServer api, AppMetrics metrics, CompletableFuture<Void> failure) {
+        this.failure = failure;
         this.broker = broker;
         this.bootstrapServers = bootstrapServers;
         this.streams = streams;
@@ -94,6 +97,12 @@ final class Pipeline implements AutoCloseable {
             }
             streams = new KafkaStreams(topology, props);
             lag.attach(streams);
+            CompletableFuture<Void> failure = new CompletableFuture<>();
+            streams.setStateListener((newState, oldState) -> {
+                if (newState == KafkaStreams.State.ERROR) {
+                    failure.complete(null);
+                }
+            });
             streams.setUncaughtExceptionHandler(e -> {
                 LOG.error("stream thread failed; shutting down", e);
                 return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
@@ -107,7 +116,7 @@ final class Pipeline implements AutoCloseable {
             awaitRunning(streams, bootstrap);
             LOG.info("outage-radar running: application {} on {}, reading {} ({} partitions)",
                     config.applicationId(), bootstrap, settings.topics().posts(), postsPartitions);
-            return new Pipeline(broker, bootstrap, streams, config, api, metrics);
+            return new Pipeline(broker, bootstrap, streams, config, api, metrics, failure);
         } catch (RuntimeException e) {
             if (api != null) {
                 api.close();
@@ -163,6 +172,15 @@ final class Pipeline implements AutoCloseable {
 
     String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /**
+     * Completes when Kafka Streams has stopped for good after an error (its uncaught-exception handler
+     * shuts the client down): the process should then exit, so that whatever supervises it restarts it,
+     * rather than live on without processing.
+     */
+    CompletableFuture<Void> failure() {
+        return failure;
     }
 
     /** The query API's port; -1 when api.enabled=false. */

@@ -1,7 +1,8 @@
 package dev.outageradar.cli;
 
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,12 +14,17 @@ import picocli.CommandLine.Spec;
  * of a signal-initiated shutdown, 128 + the signal: 143 for SIGTERM, 130 for Ctrl-C. That is the convention
  * Docker, Kubernetes and shells read as "stopped by a signal"; exiting 0 instead would take
  * {@code Runtime.halt} inside the hook, which cuts short every other hook.
+ *
+ * <p>If Kafka Streams stops for good after an error, the command exits with status 1 after one line on
+ * stderr, so that a supervisor restarts it (the state is in the changelogs and the local state directory).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs outage-radar until stopped (Ctrl-C or SIGTERM: a clean stop, exit status 130 or 143).",
             "Without bootstrap servers it starts an embedded single-node Kafka broker that keeps its data in "
                 + "embedded.data.dir, creates the topics and prints the address to produce posts to."})
 final class RunCommand implements Callable<Integer> {
+
+    static final int STREAMS_FAILED = 1;
 
     @Mixin
     private ConfigOptions config;
@@ -27,12 +33,12 @@ final class RunCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
+    public Integer call() throws InterruptedException, ExecutionException {
+        CompletableFuture<Void> stopped = new CompletableFuture<>();
         Pipeline pipeline = Pipeline.start(config.load(), false);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             pipeline.close();
-            stopped.countDown();
+            stopped.complete(null);
         }, "outage-radar-shutdown"));
         var topics = pipeline.config().topology().topics();
         spec.commandLine().getOut().printf("outage-radar is running on %s: posts from '%s', alerts to '%s', "
@@ -40,7 +46,13 @@ final class RunCommand implements Callable<Integer> {
                 topics.alerts(), topics.deadLetters());
         pipeline.apiUrl().ifPresent(url -> spec.commandLine().getOut().printf("Dashboard and query API: %s%n", url));
         spec.commandLine().getOut().flush();
-        stopped.await();
+        CompletableFuture.anyOf(stopped, pipeline.failure()).get();
+        if (!stopped.isDone()) {
+            // The shutdown hook closes the pipeline on the way out.
+            spec.commandLine().getErr().println(spec.commandLine().getColorScheme().errorText(
+                    "outage-radar: Kafka Streams stopped after an error (logged above); exiting so it can be restarted"));
+            return STREAMS_FAILED;
+        }
         return 0;
     }
 }

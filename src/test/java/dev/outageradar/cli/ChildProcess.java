@@ -84,9 +84,18 @@ final class ChildProcess implements AutoCloseable {
      */
     int terminate(Duration deadline) {
         process.toHandle().destroy();
+        return awaitExit(deadline, "after SIGTERM");
+    }
+
+    /** Waits for the process to end by itself and returns its exit status, or fails after the deadline. */
+    int awaitExit(Duration deadline) {
+        return awaitExit(deadline, "");
+    }
+
+    private int awaitExit(Duration deadline, String after) {
         try {
             if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new AssertionError("still running " + deadline + " after SIGTERM; stderr:\n" + String.join("\n", err));
+                throw new AssertionError("still running " + deadline + " " + after + "; stderr:\n" + String.join("\n", err));
             }
             // The readers end with the streams; until then they may still be taking the last lines.
             for (Thread reader : readers) {
