@@ -19,9 +19,13 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathFactory;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
 
 /**
  * docker/docker-compose.yml and docker/Dockerfile, checked without a Docker engine: what the containers
@@ -170,18 +174,37 @@ class DockerComposeTest {
     }
 
     @Test
-    void theImageRunsTheBuiltJarAsAnUnprivilegedUserAndReportsHealthFromTheApp() {
+    void theImageRunsAsAnUnprivilegedUserAndReportsHealthFromTheApp() {
         String user = image.last("USER").orElse("root");
         String healthcheck = image.last("HEALTHCHECK").orElse("NONE");
 
         assertThat(user.split(":")[0]).isNotIn("root", "0", "");
         assertThat(healthcheck).contains("CMD [").doesNotStartWith("NONE");
         String probe = healthcheck.replaceAll(".*\"([^\"]+\\.sh)\".*", "$1");
-        assertThat(fileOfTheImage(probe)).isEqualTo(Path.of("docker/healthcheck.sh")).content().contains("/health ");
-        assertThat(image.last("ENTRYPOINT").orElseThrow()).contains("\"-jar\", \"/app/outage-radar.jar\"");
-        assertThat(image.all("COPY")).contains("--from=build /src/target/outage-radar.jar /app/outage-radar.jar",
-                "--from=build /src/target/lib/ /app/lib/");
-        assertThat(image.environment()).containsEntry("OUTAGE_RADAR_API_BIND", "0.0.0.0");
+        assertThat(fileOfTheImage(probe)).isEqualTo(Path.of("docker/healthcheck.sh")).content().contains("GET /health ");
+        assertThat(image.environment()).as("an API reachable from outside its container")
+                .containsEntry("OUTAGE_RADAR_API_BIND", "0.0.0.0");
+    }
+
+    @Test
+    void theImageRunsTheJarMavenPackageBuildsWithItsDependenciesWhereItsManifestLooksForThem() throws Exception {
+        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        String finalName = xpath.evaluate("/project/build/finalName", pom);
+        String libDirectory = xpath.evaluate("//plugin[artifactId='maven-dependency-plugin']//execution"
+                + "[goals/goal='copy-dependencies']/configuration/outputDirectory", pom);
+        String classpathPrefix = xpath.evaluate("//plugin[artifactId='maven-jar-plugin']//manifest/classpathPrefix", pom);
+        String target = DockerfileStage.named(DOCKERFILE, "build").last("WORKDIR").orElseThrow() + "/target";
+        Map<String, String> fromBuild = image.all("COPY").stream().filter(copy -> copy.startsWith("--from=build "))
+                .map(copy -> copy.substring("--from=build ".length()).split("\\s+"))
+                .collect(Collectors.toMap(words -> words[0], words -> words[1]));
+
+        String jar = fromBuild.get(target + "/" + finalName + ".jar");
+        String lib = fromBuild.get(libDirectory.replace("${project.build.directory}", target) + "/");
+        assertThat(jar).as("the packaged jar is copied").isNotNull();
+        assertThat(lib).as("its dependencies are copied").isEqualTo(Path.of(jar).getParent() + "/" + classpathPrefix);
+        assertThat(image.last("ENTRYPOINT").orElseThrow()).isEqualTo("[\"java\", \"-jar\", \"" + jar + "\"]");
+        assertThat(image.last("CMD")).hasValue("[\"run\"]");
     }
 
     /** One line per variable that would be lost: unknown to the loader, or a kafka.* name Kafka does not define. */

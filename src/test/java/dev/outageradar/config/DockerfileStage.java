@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The final stage of a Dockerfile (what the image is made of) as a list of instructions, continuation
- * lines joined and comments dropped. Enough for the deployment tests; not a Dockerfile parser.
+ * One stage of a Dockerfile (the last is what the image is made of) as a list of instructions, from its
+ * FROM on, continuation lines joined and comments dropped. Enough for the deployment tests; not a
+ * Dockerfile parser.
  */
 record DockerfileStage(List<Instruction> instructions) {
 
@@ -21,12 +22,25 @@ record DockerfileStage(List<Instruction> instructions) {
     }
 
     static DockerfileStage lastOf(Path dockerfile) {
+        List<DockerfileStage> stages = stagesOf(dockerfile);
+        return stages.get(stages.size() - 1);
+    }
+
+    /** The stage started by {@code FROM image AS name}. */
+    static DockerfileStage named(Path dockerfile, String name) {
+        return stagesOf(dockerfile).stream()
+                .filter(stage -> stage.instructions().get(0).arguments().matches("(?i).*\\s+AS\\s+" + name))
+                .findFirst().orElseThrow(() -> new AssertionError("no stage " + name + " in " + dockerfile));
+    }
+
+    private static List<DockerfileStage> stagesOf(Path dockerfile) {
         List<String> lines;
         try {
             lines = Files.readAllLines(dockerfile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        List<DockerfileStage> stages = new ArrayList<>();
         List<Instruction> stage = new ArrayList<>();
         StringBuilder pending = new StringBuilder();
         for (String line : lines) {
@@ -42,12 +56,14 @@ record DockerfileStage(List<Instruction> instructions) {
             String[] parts = pending.toString().strip().split("\\s+", 2);
             pending.setLength(0);
             Instruction instruction = new Instruction(parts[0].toUpperCase(Locale.ROOT), parts.length > 1 ? parts[1] : "");
-            if (instruction.keyword().equals("FROM")) {
+            if (instruction.keyword().equals("FROM") && !stage.isEmpty()) {
+                stages.add(new DockerfileStage(List.copyOf(stage)));
                 stage.clear();
             }
             stage.add(instruction);
         }
-        return new DockerfileStage(List.copyOf(stage));
+        stages.add(new DockerfileStage(List.copyOf(stage)));
+        return stages;
     }
 
     List<String> all(String keyword) {
