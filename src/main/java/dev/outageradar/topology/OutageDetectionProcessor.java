@@ -46,6 +46,8 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
 
     static final int MAX_SAMPLES = 3;
     private static final String CLOCK_KEY = "clock";
+    /** No service id is empty (the catalog refuses one), so no judged window is ever stored under it. */
+    private static final String HISTORY_ANCHOR_KEY = "";
 
     private final ServiceDetectors detectors;
     private final long windowMs;
@@ -63,6 +65,7 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
     private KeyValueStore<String, IncidentSummary> incidentHistory;
     private SourceClock clock;
     private long closedUpTo = Long.MIN_VALUE;
+    private boolean historyAnchored;
 
     OutageDetectionProcessor(ServiceDetectors detectors, long windowMs, long graceMs, long authorHorizonMs,
                              int sourcePartitions, long incidentRetentionMs, PipelineMetrics metrics) {
@@ -98,6 +101,9 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
         if (signal == null) {
             return;
         }
+        if (!historyAnchored) {
+            anchorWindowHistory();
+        }
         if (signal.kind() == ServiceSignal.Kind.TICK) {
             clock = clock.report(signal.source(), signal.sourceTime(), signal.idle());
             clocks.put(CLOCK_KEY, clock);
@@ -105,6 +111,20 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
         } else if (record.key() != null) {
             tally(record.key(), signal, record.timestamp());
         }
+    }
+
+    /**
+     * Writes one tombstone to the window-history store when the task starts processing. Kafka Streams
+     * 4.3 records a changelog offset for its persistent window store only once something was written to
+     * it; a detector task whose partition holds no service yet (so judges no window) stopped cleanly
+     * without one, and under exactly-once the next start took the missing offset for a crash and wiped
+     * and restored the whole task ("did not find checkpoint offsets while stores are not empty"). A
+     * tombstone for a key no window has gives the store an offset and changes nothing a query sees;
+     * once the store's time has passed it, the store drops it without writing anything.
+     */
+    private void anchorWindowHistory() {
+        windowHistory.put(HISTORY_ANCHOR_KEY, null, 0L);
+        historyAnchored = true;
     }
 
     private void tally(String service, ServiceSignal signal, long timestamp) {
