@@ -74,7 +74,7 @@ final class ReplayCommand implements Callable<Integer> {
         String topic = app.topology().topics().posts();
         Path rejectsPath = feed.rejects();
         PrintWriter out = spec.commandLine().getOut();
-        Replay replay = new Replay(pace, from, to, startLine);
+        Replay replay = new Replay(pace.withMaxFutureSkew(app.topology().maxFutureSkew()), from, to, startLine);
         Replay.Summary summary;
         try (FeedReader reader = FeedReader.open(file, feedFormat, app.topology().maxTextLength());
              FeedProducer producer = new FeedProducer(StreamsProperties.clientsOf(app, bootstrap), topic);
