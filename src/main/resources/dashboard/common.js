@@ -13,13 +13,59 @@ const OutageRadar = (() => {
     state.cspViolations.push(e.violatedDirective + " " + e.blockedURI);
   });
 
+  // With api.token set, the API answers 401 and the page asks for the token once per tab. It is kept in
+  // sessionStorage (this tab only, gone when it closes; never in the URL, where history and logs keep it)
+  // and sent as a bearer token with every request.
+  const TOKEN_KEY = "outage-radar.api-token";
+  let refreshNow = () => {};
+
   async function getJson(path) {
-    const response = await fetch(path, { headers: { Accept: "application/json" } });
+    const headers = { Accept: "application/json" };
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    if (token) {
+      headers.Authorization = "Bearer " + token;
+    }
+    const response = await fetch(path, { headers });
+    if (response.status === 401) {
+      askForToken(token !== null);
+      throw new Error(token === null ? "this API needs a token" : "the API refused the token");
+    }
     const body = await response.json().catch(() => ({ error: response.statusText }));
     if (!response.ok) {
       throw new Error(body.error || ("HTTP " + response.status));
     }
     return body;
+  }
+
+  /** Shows the token form under the header (made here, so both pages get the same one). */
+  function askForToken(refused) {
+    let form = document.getElementById("token-form");
+    if (!form) {
+      form = el("form", null, "token-form");
+      form.id = "token-form";
+      const label = el("label", "API token ");
+      const input = el("input");
+      input.type = "password";
+      input.name = "token";
+      input.autocomplete = "off";
+      input.required = true;
+      label.append(input);
+      const button = el("button", "Use");
+      button.type = "submit";
+      form.append(el("span", null, "token-message"), label, button);
+      form.addEventListener("submit", (event) => {
+        event.preventDefault();
+        sessionStorage.setItem(TOKEN_KEY, input.value.trim());
+        input.value = "";
+        form.hidden = true;
+        refreshNow();
+      });
+      document.querySelector("header").after(form);
+    }
+    form.querySelector(".token-message").textContent = refused
+      ? "The API refused that token. "
+      : "This dashboard's API needs the token it was started with (api.token). ";
+    form.hidden = false;
   }
 
   /** Runs refresh now and every POLL_MS, showing a failure in the page's problem bar until one succeeds. */
@@ -39,6 +85,7 @@ const OutageRadar = (() => {
         problem.hidden = false;
       }
     }
+    refreshNow = once;
     once();
     setInterval(() => { if (!document.hidden) { once(); } }, POLL_MS);
   }

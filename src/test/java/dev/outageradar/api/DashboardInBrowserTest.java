@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.outageradar.alert.JsonFormat;
 import dev.outageradar.broker.KafkaBroker;
 import dev.outageradar.config.ApiSettings;
+import dev.outageradar.config.Secret;
 import dev.outageradar.replay.FeedFormat;
 import dev.outageradar.replay.FeedProducer;
 import dev.outageradar.replay.FeedReader;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -79,6 +81,7 @@ class DashboardInBrowserTest {
     @TempDir
     static Path temp;
 
+    private static TopologySettings settings;
     private static KafkaStreams streams;
     private static ApiServer api;
     private static AppMetrics metrics;
@@ -91,7 +94,7 @@ class DashboardInBrowserTest {
         Topics topics = new Topics(KAFKA.uniqueName("posts"), KAFKA.uniqueName("posts.dlq"),
                 KAFKA.uniqueName("alerts"), KAFKA.uniqueName("counts"));
         KAFKA.createTopics(PARTITIONS, topics.all().toArray(String[]::new));
-        TopologySettings settings = QueryApiOnBrokerTest.settings(topics, PARTITIONS);
+        settings = QueryApiOnBrokerTest.settings(topics, PARTITIONS);
         api = ApiServer.bind(new ApiSettings(true, "127.0.0.1", 0));
         metrics = new AppMetrics();
         streams = new KafkaStreams(OutageTopology.build(settings, QueryApiOnBrokerTest.matcher(), metrics.pipeline()),
@@ -188,6 +191,45 @@ class DashboardInBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(b -> (Long) script("return window.outageRadar.updates") > updates);
         assertThat((Long) script("return window.outageRadar.errors")).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void withAnApiTokenThePageAsksForItOnceAndThenShowsTheData() throws IOException {
+        String token = "5f2b8c0e9d1a4e7f8b3c6d2a1e0f9b8c";
+        ApiServer guarded = ApiServer.bind(new ApiSettings(true, "127.0.0.1", 0, Optional.of(new Secret(token))));
+        try {
+            guarded.serve(streams, settings, metrics);
+            String guardedBase = "http://127.0.0.1:" + guarded.port();
+            browser.get(guardedBase + "/");
+            WebElement form = new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(b -> b.findElement(By.id("token-form")));
+            assertThat(form.getText()).contains("needs the token");
+            assertThat(browser.findElements(By.cssSelector("#services tbody tr"))).isEmpty();
+
+            form.findElement(By.name("token")).sendKeys("not-the-token");
+            form.findElement(By.cssSelector("button")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(b -> form.isDisplayed() && form.getText().contains("refused that token"));
+
+            form.findElement(By.name("token")).sendKeys(token);
+            form.findElement(By.cssSelector("button")).click();
+            awaitPage(1);
+            screenshot("index-with-token.png");
+            assertThat(form.isDisplayed()).isFalse();
+            assertThat(browser.findElements(By.cssSelector("#services tbody tr")))
+                    .extracting(row -> row.getAttribute("data-service")).first().isEqualTo("spotify");
+
+            // The service page of the same tab sends the token it was given: no second question.
+            browser.get(guardedBase + "/services/spotify");
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(b -> "true".equals(b.findElement(By.id("chart")).getAttribute("data-ready")));
+            assertThat(browser.findElements(By.id("token-form"))).isEmpty();
+            assertThat((Object) script("return document.body.innerHTML.includes('" + token + "')"))
+                    .as("the token is never written into the page").isEqualTo(false);
+        } finally {
+            guarded.close();
+        }
     }
 
     // ---- the app and the feed
