@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -64,8 +65,23 @@ final class Pipeline implements AutoCloseable {
         this.metrics = metrics;
     }
 
+    /** Thrown by {@link #start} when a stop was asked for before it finished; what it had started is stopped. */
+    static final class StoppedDuringStart extends RuntimeException {
+        StoppedDuringStart() {
+            super("stopped during start-up", null, false, false);
+        }
+    }
+
     /** @param temporaryBroker when no cluster is configured: a throw-away broker instead of the persistent one */
     static Pipeline start(AppConfig config, boolean temporaryBroker) {
+        return start(config, temporaryBroker, () -> false);
+    }
+
+    /**
+     * @param stopRequested checked between the steps of the start and while waiting for Kafka Streams: once
+     *                      true, the start stops what it has started and throws {@link StoppedDuringStart}
+     */
+    static Pipeline start(AppConfig config, boolean temporaryBroker, BooleanSupplier stopRequested) {
         ServiceCatalog catalog = ServiceCatalog.load(config.catalog());
         ComplaintMatcher matcher = ComplaintMatcher.compile(catalog);
         TopologySettings withCatalog = config.topologyWith(catalog);
@@ -77,15 +93,17 @@ final class Pipeline implements AutoCloseable {
             broker = temporaryBroker ? EmbeddedKafkaBroker.startTemporary()
                     : EmbeddedKafkaBroker.start(config.embeddedDataDir());
             bootstrap = broker.bootstrapServers();
-            if (!temporaryBroker) {
-                BrokerAddressFile.write(config.embeddedDataDir(), bootstrap);
-            }
         }
         ApiServer api = null;
         KafkaStreams streams = null;
         AppMetrics metrics = new AppMetrics();
         try {
+            if (broker != null && !temporaryBroker) {
+                BrokerAddressFile.write(config.embeddedDataDir(), bootstrap);
+            }
+            throwIfStopRequested(stopRequested);
             int postsPartitions = provisionTopics(config, bootstrap);
+            throwIfStopRequested(stopRequested);
             TopologySettings settings = withCatalog.withPostsPartitions(postsPartitions);
             ConsumerFetchLag lag = new ConsumerFetchLag();
             Topology topology = OutageTopology.build(settings, matcher, metrics.pipeline(), lag);
@@ -113,7 +131,7 @@ final class Pipeline implements AutoCloseable {
                 api.serve(streams, settings, metrics);
             }
             streams.start();
-            awaitRunning(streams, bootstrap);
+            awaitRunning(streams, bootstrap, stopRequested);
             LOG.info("outage-radar running: application {} on {}, reading {} ({} partitions)",
                     config.applicationId(), bootstrap, settings.topics().posts(), postsPartitions);
             return new Pipeline(broker, bootstrap, streams, config, api, metrics, failure);
@@ -126,9 +144,21 @@ final class Pipeline implements AutoCloseable {
             }
             metrics.close();
             if (broker != null) {
+                if (!broker.isTemporary()) {
+                    BrokerAddressFile.delete(config.embeddedDataDir());
+                }
                 broker.close();
             }
+            if (e instanceof StoppedDuringStart) {
+                LOG.info("outage-radar stopped during start-up");
+            }
             throw e;
+        }
+    }
+
+    private static void throwIfStopRequested(BooleanSupplier stopRequested) {
+        if (stopRequested.getAsBoolean()) {
+            throw new StoppedDuringStart();
         }
     }
 
@@ -158,9 +188,10 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
-    private static void awaitRunning(KafkaStreams streams, String bootstrapServers) {
+    private static void awaitRunning(KafkaStreams streams, String bootstrapServers, BooleanSupplier stopRequested) {
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (streams.state() != KafkaStreams.State.RUNNING) {
+            throwIfStopRequested(stopRequested);
             if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING
                     || System.nanoTime() > deadline) {
                 throw new ConfigException("Kafka Streams did not start against " + bootstrapServers

@@ -2,7 +2,9 @@ package dev.outageradar.cli;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,12 +36,34 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException, ExecutionException {
+        AtomicBoolean stopRequested = new AtomicBoolean();
+        CompletableFuture<Pipeline> starting = new CompletableFuture<>();
         CompletableFuture<Void> stopped = new CompletableFuture<>();
-        Pipeline pipeline = Pipeline.start(config.load(), false);
+        // Registered before the start, so a SIGTERM during it (an orchestrator giving up on a slow start)
+        // also stops the embedded broker cleanly: the start notices, stops what it started, and the hook
+        // waits for that before the JVM exits.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            pipeline.close();
+            stopRequested.set(true);
+            try {
+                starting.join().close();
+            } catch (CompletionException startFailedOrStopped) {
+                // The start cleaned up after itself.
+            }
             stopped.complete(null);
         }, "outage-radar-shutdown"));
+        Pipeline pipeline;
+        try {
+            pipeline = Pipeline.start(config.load(), false, stopRequested::get);
+            starting.complete(pipeline);
+        } catch (RuntimeException | Error e) {
+            starting.completeExceptionally(e);
+            if (e instanceof Pipeline.StoppedDuringStart) {
+                // The JVM is already exiting, with the signal's status.
+                stopped.join();
+                return 0;
+            }
+            throw e;
+        }
         var topics = pipeline.config().topology().topics();
         spec.commandLine().getOut().printf("outage-radar is running on %s: posts from '%s', alerts to '%s', "
                 + "dead letters to '%s'. Ctrl-C stops it.%n", pipeline.bootstrapServers(), topics.posts(),
