@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -13,8 +14,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A large feed written fast, for measuring throughput and memory rather than detection: normalized posts
- * about the given service names, ten a second of event time, most of them complaints, from a million
- * authors, one line in ten thousand malformed. Deterministic for a seed.
+ * about the given service names, evenly spaced in event time (ten a second unless told otherwise), most of
+ * them complaints, from a million authors, one line in ten thousand malformed. Deterministic for a seed.
  */
 public final class SyntheticFeed {
 
@@ -29,6 +30,13 @@ public final class SyntheticFeed {
     }
 
     public static void write(Path file, long posts, List<String> serviceNames, long seed) throws IOException {
+        write(file, posts, serviceNames, seed, Duration.ofMillis(100));
+    }
+
+    /** @param spacing event time between two posts (at least a millisecond) */
+    public static void write(Path file, long posts, List<String> serviceNames, long seed, Duration spacing)
+            throws IOException {
+        long spacingMs = Math.max(1, spacing.toMillis());
         SplittableRandom random = new SplittableRandom(seed);
         try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(
                 new GZIPOutputStream(Files.newOutputStream(file), 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
@@ -37,12 +45,17 @@ public final class SyntheticFeed {
                     out.write("{\"created_at\": \"not a time\", \"text\": \"broken on purpose\"}\n");
                     continue;
                 }
-                String name = serviceNames.get(random.nextInt(serviceNames.size()));
-                String text = String.format(TEMPLATES[random.nextInt(TEMPLATES.length)], name, name.replace(" ", ""));
-                Instant at = START.plusMillis(i * 100);
+                String text = text(random, serviceNames);
+                Instant at = START.plusMillis(i * spacingMs);
                 out.write("{\"id\":\"" + i + "\",\"created_at\":\"" + at + "\",\"text\":\"" + text
                         + "\",\"author\":\"u" + random.nextInt(AUTHORS) + "\",\"lang\":\"en\",\"source\":\"twitter\"}\n");
             }
         }
+    }
+
+    /** One post's text about a service drawn from the names: a complaint, a recovery or a mere mention. */
+    static String text(SplittableRandom random, List<String> serviceNames) {
+        String name = serviceNames.get(random.nextInt(serviceNames.size()));
+        return String.format(TEMPLATES[random.nextInt(TEMPLATES.length)], name, name.replace(" ", ""));
     }
 }

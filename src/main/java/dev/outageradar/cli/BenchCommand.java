@@ -1,20 +1,30 @@
 package dev.outageradar.cli;
 
+import dev.outageradar.bench.BareCountTopology;
+import dev.outageradar.bench.ClassifyThroughput;
+import dev.outageradar.bench.GeneratedCatalog;
 import dev.outageradar.bench.HeapWatch;
+import dev.outageradar.bench.OfflineThroughput;
+import dev.outageradar.bench.ProcessMemory;
+import dev.outageradar.bench.StoreSize;
 import dev.outageradar.bench.SyntheticFeed;
 import dev.outageradar.classify.ComplaintMatcher;
 import dev.outageradar.classify.ServiceCatalog;
+import dev.outageradar.classify.ServiceDefinition;
 import dev.outageradar.config.AppConfig;
-import dev.outageradar.replay.Backtest;
 import dev.outageradar.replay.FeedFormat;
 import dev.outageradar.replay.FeedReader;
 import dev.outageradar.replay.Pace;
 import dev.outageradar.replay.Replay;
+import dev.outageradar.topology.OutageTopology;
+import dev.outageradar.topology.TopologySettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,19 +34,39 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measures throughput and memory on a generated feed (written once, kept in --dir): "
-                + "reading a feed file as replay does (parse, normalize, reject bad lines), and the offline "
-                + "backtest of the whole topology. Run it with the heap limit to check, e.g. "
-                + "JAVA_OPTS=-Xmx512m bin/outage-radar bench --posts 10000000."})
+        description = {"Measures, in one run, and prints as a table (numbers as in issue 7): (1) offline "
+                + "throughput of outage-radar's whole topology against a bare count per key in the same windows, "
+                + "on the same generated feed and the same driver (TopologyTestDriver), and reading the feed as "
+                + "replay does; (4) memory: heap, resident set, and state store sizes after a simulated month; "
+                + "(5) classification throughput with catalogs of several sizes. Feeds are written once and kept "
+                + "in --dir. Run it with the heap limit to check: JAVA_OPTS=-Xmx512m bin/outage-radar bench. "
+                + "See BENCHMARKS.md."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--posts", paramLabel = "N", defaultValue = "10000000",
-            description = "Posts in the generated feed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--posts", paramLabel = "N", defaultValue = "5000000",
+            description = "Posts in the offline feed, ten a second of event time (default: ${DEFAULT-VALUE}).")
     private long posts;
 
-    @Option(names = "--backtest-posts", paramLabel = "N", defaultValue = "1000000",
-            description = "Posts of the feed the backtest runs over; 0 skips it (default: ${DEFAULT-VALUE}).")
-    private long backtestPosts;
+    @Option(names = "--services", paramLabel = "N", defaultValue = "100",
+            description = "Services of the generated catalog the feeds are about (default: ${DEFAULT-VALUE}).")
+    private int services;
+
+    @Option(names = "--month-posts", paramLabel = "N", defaultValue = "1000000",
+            description = "Posts spread evenly over --month-days, for the store sizes; 0 skips it "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private long monthPosts;
+
+    @Option(names = "--month-days", paramLabel = "DAYS", defaultValue = "30",
+            description = "Event-time span of the month feed (default: ${DEFAULT-VALUE}).")
+    private int monthDays;
+
+    @Option(names = "--catalog-sizes", paramLabel = "N,N", split = ",", defaultValue = "25,1000,10000",
+            description = "Catalog sizes for the classification rows (default: ${DEFAULT-VALUE}).")
+    private List<Integer> catalogSizes;
+
+    @Option(names = "--classify-texts", paramLabel = "N", defaultValue = "200000",
+            description = "Texts classified per catalog size (default: ${DEFAULT-VALUE}).")
+    private int classifyTexts;
 
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = "target/bench",
             description = "Where the generated feeds are kept between runs (default: ${DEFAULT-VALUE}).")
@@ -51,35 +81,80 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         AppConfig app = config.load();
-        ServiceCatalog catalog = ServiceCatalog.load(app.catalog());
-        List<String> names = catalog.services().stream().map(s -> s.names().isEmpty() ? s.id() : s.names().get(0))
-                .toList();
+        String shippedYaml = Files.readString(app.catalog());
+        ServiceCatalog catalog = GeneratedCatalog.of(services, shippedYaml);
+        TopologySettings settings = app.topologyWith(catalog).withPostsPartitions(1).withInMemoryStores();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("bench on %d cores, heap limit %,d MB, Java %s%n", Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+        out.printf("bench: %d cores, heap limit %,d MB, Java %s, load average %.2f at start%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.version"), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.printf("feed: %,d posts about %d generated services, ten a second of event time%n%n", posts, services);
+        out.println("| # | measure | records | seconds | records/s | heap peak MB | heap live after MB |");
+        out.println("|---|---|---|---|---|---|---|");
         out.flush();
 
-        Path feed = feed(posts, names);
+        Path feed = feed("offline", posts, catalog, Duration.ofMillis(100));
         HeapWatch readHeap = HeapWatch.start();
-        try (FeedReader reader = FeedReader.open(feed, FeedFormat.AUTO, app.topology().maxTextLength())) {
+        try (FeedReader reader = FeedReader.open(feed, FeedFormat.AUTO, settings.maxTextLength())) {
             Replay.Summary read = new Replay(Pace.max(), null, null, 1)
                     .play(reader, post -> { }, rejected -> { }, soFar -> { });
-            report(out, "read feed (replay path)", read.sent() + read.rejected(), read.elapsed().toNanos(),
-                    readHeap.figures());
+            row(out, "1", "read feed (replay path: parse, normalize, reject)", read.sent() + read.rejected(),
+                    read.elapsed().toNanos(), readHeap.figures());
         }
-        if (backtestPosts > 0) {
-            Path small = feed(backtestPosts, names);
-            HeapWatch heap = HeapWatch.start();
-            long start = System.nanoTime();
-            Backtest.Summary summary = Backtest.run(small, FeedFormat.AUTO, app.topologyWith(catalog),
-                    ComplaintMatcher.compile(catalog), alert -> { }, count -> { }, rejected -> { });
-            report(out, "backtest (whole topology)", summary.lines(), System.nanoTime() - start, heap.figures());
+        String postsTopic = settings.topics().posts();
+        OfflineThroughput.Result bare = OfflineThroughput.run(
+                BareCountTopology.build(postsTopic, settings.windowSize(), settings.grace()), postsTopic, null, feed,
+                settings.maxTextLength());
+        row(out, "1", "bare count per key, same windows (TopologyTestDriver)", bare.records(), bare.nanos(), bare.heap());
+        OfflineThroughput.Result ours = OfflineThroughput.run(
+                OutageTopology.build(settings, ComplaintMatcher.compile(catalog)), postsTopic,
+                settings.topics().alerts(), feed, settings.maxTextLength());
+        row(out, "1", "outage-radar: parse, classify, count, detect (TopologyTestDriver)", ours.records(),
+                ours.nanos(), ours.heap());
+        out.printf("| 1 | outage-radar / bare count | | | %.2f (target >= 0.75) | | |%n",
+                ours.perSecond() / bare.perSecond());
+        out.println("| 2 | end to end on the embedded broker | not measured yet | | | | |");
+        out.println("| 3 | alert latency p50 / p99 | not measured yet | | | | |");
+        out.flush();
+
+        ClassifyThroughput smallest = null;
+        for (int size : catalogSizes) {
+            ClassifyThroughput result = ClassifyThroughput.measure(GeneratedCatalog.of(size, shippedYaml),
+                    classifyTexts, 1);
+            smallest = smallest == null ? result : smallest;
+            out.printf("| 5 | classify, %,d services (%,d complaints; compiled in %.1f s; cost %.2fx of %,d) "
+                            + "| %,d | %.1f | %,.0f | | |%n", size, result.complaints(), result.compileNanos() / 1e9,
+                    smallest.perSecond() / result.perSecond(), smallest.services(), result.texts(),
+                    result.nanos() / 1e9, result.perSecond());
+            out.flush();
         }
+
+        if (monthPosts > 0) {
+            Path month = feed("month", monthPosts, catalog, Duration.ofDays(monthDays).dividedBy(monthPosts));
+            OfflineThroughput.Result result = OfflineThroughput.run(
+                    OutageTopology.build(settings, ComplaintMatcher.compile(catalog)), postsTopic,
+                    settings.topics().alerts(), month, settings.maxTextLength());
+            row(out, "4", String.format("month: %d days of %d services (TopologyTestDriver)", monthDays, services),
+                    result.records(), result.nanos(), result.heap());
+            ProcessMemory memory = ProcessMemory.now();
+            out.printf("| 4 | process resident set: peak (VmHWM) %,d MB, now %,d MB | | | | | |%n",
+                    memory.peakRssBytes() >> 20, memory.rssBytes() >> 20);
+            out.printf("%nstate stores after the month:%n%n| store | entries | bytes |%n|---|---|---|%n");
+            for (StoreSize store : result.stores()) {
+                out.printf("| %s | %,d | %,d |%n", store.store(), store.entries(), store.bytes());
+            }
+        } else {
+            ProcessMemory memory = ProcessMemory.now();
+            out.printf("| 4 | process resident set: peak (VmHWM) %,d MB, now %,d MB | | | | | |%n",
+                    memory.peakRssBytes() >> 20, memory.rssBytes() >> 20);
+        }
+        out.flush();
         return 0;
     }
 
-    private Path feed(long count, List<String> names) {
-        Path file = dir.resolve("synthetic-" + count + ".jsonl.gz");
+    private Path feed(String kind, long count, ServiceCatalog catalog, Duration spacing) {
+        Path file = dir.resolve(String.format("%s-%d-posts-%d-services-%dms.jsonl.gz", kind, count,
+                catalog.services().size(), spacing.toMillis()));
         if (Files.isRegularFile(file)) {
             return file;
         }
@@ -88,7 +163,8 @@ final class BenchCommand implements Callable<Integer> {
             Path partial = dir.resolve(file.getFileName() + ".partial");
             spec.commandLine().getErr().printf("writing %s (%,d posts) ...%n", file, count);
             spec.commandLine().getErr().flush();
-            SyntheticFeed.write(partial, count, names, 1);
+            List<String> names = catalog.services().stream().map(ServiceDefinition::name).toList();
+            SyntheticFeed.write(partial, count, names, 1, spacing);
             Files.move(partial, file);
             return file;
         } catch (IOException e) {
@@ -96,10 +172,10 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static void report(PrintWriter out, String what, long records, long nanos, HeapWatch.Figures heap) {
-        double seconds = nanos / 1e9;
-        out.printf("%-26s %,12d records  %8.1f s  %,10.0f records/s  heap peak used %,5d MB, live after %,5d MB%n",
-                what, records, seconds, records / seconds, heap.peakUsedBytes() >> 20, heap.liveBytes() >> 20);
+    private static void row(PrintWriter out, String number, String what, long records, long nanos,
+                            HeapWatch.Figures heap) {
+        out.printf("| %s | %s | %,d | %.1f | %,.0f | %,d | %,d |%n", number, what, records, nanos / 1e9,
+                records * 1e9 / Math.max(1, nanos), heap.peakUsedBytes() >> 20, heap.liveBytes() >> 20);
         out.flush();
     }
 }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -56,11 +58,13 @@ final class EventTimes {
                 throw new IllegalArgumentException("created_at " + abbreviate(text) + " is out of range for epoch milliseconds");
             }
         }
-        Instant time;
-        try {
-            time = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("created_at is not ISO-8601 with an offset or Z: " + abbreviate(text));
+        Instant time = utcFast(text);
+        if (time == null) {
+            try {
+                time = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("created_at is not ISO-8601 with an offset or Z: " + abbreviate(text));
+            }
         }
         if (time.isBefore(FLOOR)) {
             throw new IllegalArgumentException("created_at " + abbreviate(text) + " is before " + day(FLOOR)
@@ -70,6 +74,61 @@ final class EventTimes {
             throw new IllegalArgumentException("created_at " + abbreviate(text) + " is after the year 9999");
         }
         return time;
+    }
+
+    /**
+     * The common form, {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, read by hand; null for anything else (other
+     * offsets, other shapes, impossible dates), which the formatter then parses or refuses. The formatter
+     * took a tenth of the offline run's time in the profile, as every post's time is parsed.
+     */
+    static Instant utcFast(String text) {
+        int length = text.length();
+        if (length < 20 || length > 30 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-'
+                || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > YearMonth.of(year, month).lengthOfMonth()
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        int nanos = 0;
+        if (length > 20) {
+            int fractionDigits = length - 21;
+            if (text.charAt(19) != '.' || fractionDigits < 1 || fractionDigits > 9) {
+                return null;
+            }
+            int fraction = digits(text, 20, length - 1);
+            if (fraction < 0) {
+                return null;
+            }
+            nanos = fraction;
+            for (int i = fractionDigits; i < 9; i++) {
+                nanos *= 10;
+            }
+        } else if (text.charAt(19) != 'Z') {
+            return null;
+        }
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+    }
+
+    /** The non-negative number the ASCII digits from..to spell, or -1 when one is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static Instant fromEpochMillis(long millis) {

@@ -37,8 +37,17 @@ import org.apache.kafka.streams.processor.TimestampExtractor;
  */
 public final class PostTimestampExtractor implements TimestampExtractor {
 
+    /** How many recent parses each stream thread remembers; see {@link #parse}. */
+    private static final int REMEMBERED = 4;
+
     private final PostParser parser;
     private final Duration maxFutureSkew;
+    /**
+     * Per stream thread, the records this extractor parsed last and the results. Kafka Streams extracts a
+     * record's time shortly before it processes it (when the record before it leaves the partition's queue),
+     * so the parse step usually finds its record here and need not parse it again.
+     */
+    private final ThreadLocal<RecentParses> recent = ThreadLocal.withInitial(RecentParses::new);
 
     /**
      * @param parser        judges records exactly as the parse step will
@@ -55,13 +64,25 @@ public final class PostTimestampExtractor implements TimestampExtractor {
     @Override
     public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
         byte[] value = record.value() instanceof byte[] bytes ? bytes : null;
-        if (parser.parse(value) instanceof ParseResult.Parsed parsed) {
+        ParseResult result = parser.parse(value);
+        recent.get().remember(value, result);
+        if (result instanceof ParseResult.Parsed parsed) {
             long createdAt = parsed.post().createdAt().toEpochMilli();
             if (!isAhead(createdAt, Math.max(record.timestamp(), partitionTime))) {
                 return createdAt;
             }
         }
         return Math.max(0, partitionTime);
+    }
+
+    /**
+     * The parser's result for a record's value: the one {@link #extract} computed when it was this very
+     * array (the source hands the parse step the consumer record's own bytes) on this thread, otherwise a
+     * fresh parse. Either way the same result, since parsing depends only on the bytes.
+     */
+    public ParseResult parse(byte[] value) {
+        ParseResult remembered = value == null ? null : recent.get().take(value);
+        return remembered != null ? remembered : parser.parse(value);
     }
 
     /**
@@ -87,5 +108,31 @@ public final class PostTimestampExtractor implements TimestampExtractor {
 
     private static String words(Duration duration) {
         return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A few (bytes, result) pairs in a ring, matched by identity: the same array holds the same bytes. */
+    private static final class RecentParses {
+
+        private final byte[][] values = new byte[REMEMBERED][];
+        private final ParseResult[] results = new ParseResult[REMEMBERED];
+        private int next;
+
+        void remember(byte[] value, ParseResult result) {
+            values[next] = value;
+            results[next] = result;
+            next = (next + 1) % REMEMBERED;
+        }
+
+        ParseResult take(byte[] value) {
+            for (int i = 0; i < REMEMBERED; i++) {
+                if (values[i] == value) {
+                    values[i] = null;
+                    ParseResult result = results[i];
+                    results[i] = null;
+                    return result;
+                }
+            }
+            return null;
+        }
     }
 }

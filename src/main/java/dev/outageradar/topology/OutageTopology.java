@@ -41,8 +41,8 @@ import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
  */
 public final class OutageTopology {
 
-    static final Serde<ServiceSignal> SIGNAL_SERDE = JsonSerde.of(ServiceSignal.class);
-    static final Serde<WindowTally> TALLY_SERDE = JsonSerde.of(WindowTally.class);
+    static final Serde<ServiceSignal> SIGNAL_SERDE = new ServiceSignalSerde();
+    static final Serde<WindowTally> TALLY_SERDE = new WindowTallySerde();
     static final Serde<ServiceState<SeasonalBaseline.State>> STATE_SERDE =
             JsonSerde.of(new TypeReference<ServiceState<SeasonalBaseline.State>>() { });
     public static final Serde<AlertEvent> ALERT_SERDE = JsonSerde.of(AlertEvent.class);
@@ -87,7 +87,7 @@ public final class OutageTopology {
                 .stream(topics.posts(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withTimestampExtractor(eventTimes)
                         .withName(Names.SOURCE_POSTS))
-                .process(() -> new ParsePostProcessor(new PostParser(settings.maxTextLength()), eventTimes, metrics),
+                .process(() -> new ParsePostProcessor(eventTimes, metrics),
                         Named.as(Names.PARSE_POSTS));
 
         var branches = parsed.split(Named.as(Names.SPLIT_PARSED))

@@ -1,7 +1,6 @@
 package dev.outageradar.topology;
 
 import dev.outageradar.post.ParseResult;
-import dev.outageradar.post.PostParser;
 import dev.outageradar.post.PostTimestampExtractor;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -16,13 +15,12 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 final class ParsePostProcessor implements Processor<byte[], byte[], byte[], ParsedPost> {
 
-    private final PostParser parser;
     private final PostTimestampExtractor eventTimes;
     private final PipelineMetrics metrics;
     private ProcessorContext<byte[], ParsedPost> context;
 
-    ParsePostProcessor(PostParser parser, PostTimestampExtractor eventTimes, PipelineMetrics metrics) {
-        this.parser = parser;
+    /** @param eventTimes the source's extractor: it parses with the parse step's settings and remembers the result */
+    ParsePostProcessor(PostTimestampExtractor eventTimes, PipelineMetrics metrics) {
         this.eventTimes = eventTimes;
         this.metrics = metrics;
     }
@@ -35,7 +33,7 @@ final class ParsePostProcessor implements Processor<byte[], byte[], byte[], Pars
     @Override
     public void process(Record<byte[], byte[]> record) {
         metrics.post();
-        ParseResult result = parser.parse(record.value());
+        ParseResult result = eventTimes.parse(record.value());
         if (result instanceof ParseResult.Parsed parsed) {
             result = eventTimes.confirm(parsed, record.timestamp());
         }
