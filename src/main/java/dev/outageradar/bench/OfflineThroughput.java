@@ -3,18 +3,15 @@ package dev.outageradar.bench;
 import dev.outageradar.replay.FeedEntry;
 import dev.outageradar.replay.FeedFormat;
 import dev.outageradar.replay.FeedReader;
+import dev.outageradar.replay.OfflineDriver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -50,18 +47,13 @@ public final class OfflineThroughput {
     }
 
     public static Result run(Topology topology, String postsTopic, String countedTopic, Path feed, int maxTextLength) {
-        Path stateDir = temporaryStateDir();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "outage-radar-bench");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "offline:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         HeapWatch heap = HeapWatch.start();
         long records = 0;
         long nanos = 0;
         long counted = 0;
-        try (TopologyTestDriver driver = new TopologyTestDriver(topology, props);
+        try (OfflineDriver offlineDriver = OfflineDriver.of(topology, "outage-radar-bench");
              FeedReader reader = FeedReader.open(feed, FeedFormat.AUTO, maxTextLength)) {
+            TopologyTestDriver driver = offlineDriver.driver();
             TestInputTopic<byte[], byte[]> posts = driver.createInputTopic(postsTopic, new ByteArraySerializer(),
                     new ByteArraySerializer());
             List<FeedEntry.Accepted> batch = new ArrayList<>(BATCH);
@@ -80,8 +72,6 @@ public final class OfflineThroughput {
             return new Result(records, nanos, counted, StoreSize.of(driver.getAllStateStores()), heap.figures());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            deleteQuietly(stateDir);
         }
     }
 
@@ -108,19 +98,4 @@ public final class OfflineThroughput {
         return counted;
     }
 
-    private static Path temporaryStateDir() {
-        try {
-            return Files.createTempDirectory("outage-radar-bench");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A leftover temporary folder is harmless.
-        }
-    }
 }

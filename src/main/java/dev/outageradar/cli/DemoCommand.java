@@ -4,16 +4,14 @@ import dev.outageradar.alert.AlertEvent;
 import dev.outageradar.config.AppConfig;
 import dev.outageradar.config.ConfigException;
 import dev.outageradar.replay.FeedProducer;
+import dev.outageradar.replay.ScratchDir;
 import dev.outageradar.topology.DeadLetterHeaders;
 import dev.outageradar.topology.Names;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -69,8 +66,9 @@ final class DemoCommand implements Callable<Integer> {
             throw new ConfigException("feed file not found: " + feed);
         }
         long started = System.nanoTime();
-        Path stateDir = temporaryStateDir();
-        AppConfig app = config.load().isolated(DEMO_APPLICATION_ID, stateDir);
+        // Not the OS temp folder, which the OS may clean under a running application.
+        ScratchDir stateDir = ScratchDir.createIn(Path.of("data"), "demo-state-");
+        AppConfig app = config.load().isolated(DEMO_APPLICATION_ID, stateDir.path());
         out.println("Starting Kafka and outage-radar ...");
         out.flush();
         try (Pipeline pipeline = Pipeline.start(app, true);
@@ -90,7 +88,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
-            deleteRecursively(stateDir);
+            stateDir.close();
         }
     }
 
@@ -172,23 +170,5 @@ final class DemoCommand implements Callable<Integer> {
         });
         out.printf("  elapsed:        %.1f s%n", (System.nanoTime() - started) / 1e9);
         out.flush();
-    }
-
-    private static Path temporaryStateDir() {
-        try {
-            // Not the OS temp folder, which the OS may clean under a running application.
-            Path data = Files.createDirectories(Path.of("data"));
-            return Files.createTempDirectory(data, "demo-state-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A leftover temp folder is harmless; the demo's result is what matters.
-        }
     }
 }

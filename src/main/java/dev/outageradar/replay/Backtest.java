@@ -8,17 +8,13 @@ import dev.outageradar.topology.TopologySettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -64,21 +60,15 @@ public final class Backtest {
     public static Summary run(Path feed, FeedFormat format, TopologySettings settings, ComplaintMatcher matcher,
                               Consumer<AlertEvent> onAlert, Consumer<ServiceCount> onCount,
                               Consumer<FeedEntry.Rejected> onReject) {
-        Path stateDir = temporaryStateDir();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "outage-radar-backtest");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "offline:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        // As the live app: the handler's future default, and no warning about it on every backtest.
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         TopologySettings offline = settings.withPostsPartitions(1).withInMemoryStores();
         long lines = 0;
         long rejected = 0;
         long deadLetters = 0;
         long alerts = 0;
         Span span = new Span(null, null);
-        try (TopologyTestDriver driver = new TopologyTestDriver(OutageTopology.build(offline, matcher), props);
+        try (OfflineDriver offlineDriver = OfflineDriver.of(OutageTopology.build(offline, matcher), "outage-radar-backtest");
              FeedReader reader = FeedReader.open(feed, format, settings.maxTextLength())) {
+            TopologyTestDriver driver = offlineDriver.driver();
             TestInputTopic<byte[], byte[]> posts = driver.createInputTopic(offline.topics().posts(),
                     new ByteArraySerializer(), new ByteArraySerializer());
             TestOutputTopic<String, AlertEvent> alertTopic = driver.createOutputTopic(offline.topics().alerts(),
@@ -110,8 +100,6 @@ public final class Backtest {
             span = span.plus(counts, onCount);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            deleteQuietly(stateDir);
         }
         return new Summary(lines, rejected, deadLetters, alerts, span.from(), span.to());
     }
@@ -155,19 +143,4 @@ public final class Backtest {
         return n;
     }
 
-    private static Path temporaryStateDir() {
-        try {
-            return Files.createTempDirectory("outage-radar-backtest");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A leftover temporary folder is harmless.
-        }
-    }
 }
