@@ -7,9 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -24,13 +27,24 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * <p>A post is keyed by its author, so one author's posts stay in order on one partition: counting an author
  * once per horizon then gives the same result on every replay. A post without an author goes to partition
  * (line number mod partitions), which spreads them evenly and the same way every time.
+ *
+ * <p>The first records go one at a time, each acknowledged before the next, until every partition has one
+ * (or {@link #CAREFUL_RECORDS} were sent): an idempotent producer pipelining requests to a partition the
+ * broker has only just created can have a request rejected while a later one is appended, and the
+ * rejected one is then never written (KAFKA-15591, fixed in Kafka 4.5). Once the broker holds this
+ * producer's state for a partition, pipelining is safe. A replay usually starts right after {@code run}
+ * created the topics.
  */
 public final class FeedProducer implements AutoCloseable {
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topic;
     private final int partitions;
+    static final int CAREFUL_RECORDS = 1_000;
+
     private long sent;
+    private final boolean[] acknowledged;
+    private int partitionsWithoutAck;
     /** The first failed send: reported on the next send or flush, the producer's callbacks being async. */
     private volatile Exception failure;
 
@@ -46,6 +60,8 @@ public final class FeedProducer implements AutoCloseable {
         this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
         this.topic = topic;
         this.partitions = partitionsOf(producer, topic);
+        this.acknowledged = new boolean[partitions];
+        this.partitionsWithoutAck = partitions;
     }
 
     /**
@@ -80,15 +96,33 @@ public final class FeedProducer implements AutoCloseable {
     }
 
     private void send(ProducerRecord<byte[], byte[]> record) {
-        producer.send(record, (metadata, e) -> {
+        Future<RecordMetadata> result = producer.send(record, (metadata, e) -> {
             if (e != null) {
                 failure = e;
             }
         });
+        if (partitionsWithoutAck > 0 && sent < CAREFUL_RECORDS) {
+            awaitFirstAck(result);
+        }
         if (failure != null) {
             throw new ConfigException("cannot send to " + topic + ": " + failure.getMessage());
         }
         sent++;
+    }
+
+    private void awaitFirstAck(Future<RecordMetadata> result) {
+        try {
+            int partition = result.get().partition();
+            if (!acknowledged[partition]) {
+                acknowledged[partition] = true;
+                partitionsWithoutAck--;
+            }
+        } catch (ExecutionException e) {
+            failure = e.getCause() instanceof Exception cause ? cause : e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending to " + topic, e);
+        }
     }
 
     public void flush() {
