@@ -23,6 +23,7 @@ final class RadarProcess implements AutoCloseable {
 
     static final Duration START_DEADLINE = Duration.ofSeconds(120);
     private static final Pattern API_ADDRESS = Pattern.compile("query API listening on http:(?:\\\\?/){2}[0-9.]+:(\\d+)");
+    private static final Pattern CONSUMER_CLIENT_ID = Pattern.compile("client_id=\"([^\"]+-StreamThread-1-consumer)\"");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final ChildProcess process;
@@ -87,6 +88,18 @@ final class RadarProcess implements AutoCloseable {
             samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
         });
         return samples;
+    }
+
+    /**
+     * The client id of its Kafka Streams main consumer (one stream thread), as the consumer group lists its
+     * members, read from the client metrics it publishes.
+     */
+    String consumerClientId() {
+        Matcher id = CONSUMER_CLIENT_ID.matcher(get("/metrics").body());
+        if (!id.find()) {
+            throw new AssertionError("no main consumer in the instance's metrics");
+        }
+        return id.group(1);
     }
 
     /** Polls the path until its body passes the test (no fixed sleep), or fails after the deadline. */
