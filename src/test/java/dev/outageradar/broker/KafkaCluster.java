@@ -1,5 +1,6 @@
 package dev.outageradar.broker;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,9 +17,10 @@ import org.apache.kafka.server.common.MetadataVersion;
  * each port once and rebinds the same one), so clients that knew its address reconnect by themselves.
  *
  * <p>The controller is a node of its own, so stopping a broker never touches the metadata quorum. With
- * three brokers or more, every topic is replicated three times and a write needs two in-sync replicas
- * (the production settings exactly-once wants), internal topics included; with fewer, everything has the
- * single-broker settings of {@link EmbeddedKafkaBroker}.
+ * three brokers or more, a write to any topic needs two in-sync replicas and the group and transaction
+ * logs have three (the production settings exactly-once wants); with fewer, everything has the
+ * single-broker settings of {@link EmbeddedKafkaBroker}. Other topics get the replication factor their
+ * creator asks for (the application's topic.replication.factor).
  */
 public final class KafkaCluster extends KafkaTestClients implements AutoCloseable {
 
@@ -41,7 +43,6 @@ public final class KafkaCluster extends KafkaTestClients implements AutoCloseabl
                     .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                     .build();
             KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(nodes)
-                    .setConfigProp("default.replication.factor", replicas)
                     .setConfigProp("min.insync.replicas", minInSync)
                     .setConfigProp("offsets.topic.replication.factor", replicas)
                     .setConfigProp("transaction.state.log.replication.factor", replicas)
@@ -56,9 +57,9 @@ public final class KafkaCluster extends KafkaTestClients implements AutoCloseabl
             kit.format();
             kit.startup();
             kit.waitForReadyBrokers();
-            KafkaCluster cluster = new KafkaCluster(kit);
-            BrokerReadiness.waitUntilServing(kit.bootstrapServers(), Map.of(), java.time.Duration.ofSeconds(60));
-            return cluster;
+            // Ready brokers may not serve a group or a transaction yet: prove they do, as the embedded broker does.
+            BrokerReadiness.waitUntilServing(kit.bootstrapServers(), Map.of(), Duration.ofSeconds(60));
+            return new KafkaCluster(kit);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start a cluster of " + brokers + " brokers", e);
         }
@@ -100,7 +101,7 @@ public final class KafkaCluster extends KafkaTestClients implements AutoCloseabl
 
     @Override
     public void close() {
-        admin.close(java.time.Duration.ofSeconds(5));
+        admin.close(Duration.ofSeconds(5));
         try {
             kit.close();
         } catch (Exception e) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outageradar.broker.KafkaCluster;
 import dev.outageradar.topology.Names;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 @Timeout(300)
 class BrokerRestartTest {
-
-    private static final int HOLD_BEFORE_MINUTE = 88;
 
     private static KafkaCluster cluster;
 
@@ -48,8 +45,7 @@ class BrokerRestartTest {
         int broker = cluster.brokerIds().iterator().next();
 
         try (RadarProcess app = RadarProcess.start(settings);
-             FeedPlayer feed = new FeedPlayer(cluster.bootstrapServers(), Names.DEFAULT_POSTS_TOPIC,
-                     Duration.ofMillis(200), HOLD_BEFORE_MINUTE).start()) {
+             FeedPlayer feed = new FeedPlayer(cluster.bootstrapServers()).start()) {
             FaultOutcome.awaitSuspected(cluster);
             cluster.stopBroker(broker);
             // Posts keep coming: the feed's producer holds them and retries until the broker is back.

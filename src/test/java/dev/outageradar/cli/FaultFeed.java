@@ -28,6 +28,8 @@ final class FaultFeed {
     static final int MINUTES = 125;
     /** The minute from which the spotify outage shows; an instance is hurt once its SUSPECTED is out. */
     static final int OUTAGE_MINUTE = 70;
+    /** From this minute on, the posts end both incidents: spotify's and github's are open before it. */
+    static final int RESOLVING_MINUTE = 86;
     /**
      * Every window that starts before this minute is closed by the feed's later posts: once the counts topic
      * holds it for every service, the application has processed everything that can lead to an alert.

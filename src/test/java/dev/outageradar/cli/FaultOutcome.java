@@ -71,8 +71,16 @@ final class FaultOutcome {
 
     /** Waits until the spotify outage's first event is readable by read_committed consumers. */
     static void awaitSuspected(KafkaTestClients kafka) {
+        awaitSuspected(kafka, true);
+    }
+
+    /**
+     * Waits until the spotify outage's first event is written; with {@code committed} false, possibly in a
+     * transaction still open, the worst moment for the instance that wrote it to die.
+     */
+    static void awaitSuspected(KafkaTestClients kafka, boolean committed) {
         kafka.consume(Names.DEFAULT_ALERTS_TOPIC, read -> read.stream().anyMatch(r -> r.key().equals("spotify")
-                && r.value().contains("\"OUTAGE_SUSPECTED\"")), DEADLINE, true);
+                && r.value().contains("\"OUTAGE_SUSPECTED\"")), DEADLINE, committed);
     }
 
     /**

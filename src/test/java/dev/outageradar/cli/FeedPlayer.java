@@ -1,5 +1,6 @@
 package dev.outageradar.cli;
 
+import dev.outageradar.topology.Names;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -14,10 +15,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Plays a {@link FaultFeed} into the posts topic on a thread of its own, one feed minute per {@code pace},
+ * Plays the {@link FaultFeed} into the posts topic on a thread of its own, one feed minute per {@link #PACE},
  * each post to its partition, so that posts keep flowing while a test hurts the application or the
- * cluster. It holds before a given minute until {@link #release()}: a test can thus be sure that the
- * posts which end an incident are sent only after the fault.
+ * cluster. It holds before {@link FaultFeed#RESOLVING_MINUTE} until {@link #release()}: the posts that end
+ * the incidents are sent only after the fault, which thus always strikes an open incident.
  *
  * <p>The producer is idempotent and waits for every in-sync replica: a post it sent is in the topic once,
  * whatever the broker went through meanwhile (it retries for up to two minutes).
@@ -25,20 +26,17 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 final class FeedPlayer implements AutoCloseable {
 
     private final List<FaultFeed.Post> posts;
-    private final String topic;
-    private final Duration pace;
-    private final int holdBefore;
+    /** Two hours of feed in about 20 s: the outage's alerts come while posts still flow. */
+    static final Duration PACE = Duration.ofMillis(150);
+
     private final KafkaProducer<byte[], byte[]> producer;
     private final CountDownLatch released = new CountDownLatch(1);
     private final AtomicInteger minutesSent = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Thread thread;
 
-    FeedPlayer(String bootstrapServers, String topic, Duration pace, int holdBefore) {
+    FeedPlayer(String bootstrapServers) {
         this.posts = FaultFeed.posts();
-        this.topic = topic;
-        this.pace = pace;
-        this.holdBefore = holdBefore;
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -62,14 +60,14 @@ final class FeedPlayer implements AutoCloseable {
                     if (minute >= 0) {
                         producer.flush();
                         minutesSent.set(minute + 1);
-                        Thread.sleep(pace.toMillis());
+                        Thread.sleep(PACE.toMillis());
                     }
                     minute = post.minute();
-                    if (minute == holdBefore) {
+                    if (minute == FaultFeed.RESOLVING_MINUTE) {
                         released.await();
                     }
                 }
-                producer.send(new ProducerRecord<>(topic, post.partition(), key(post), utf8(post.json())));
+                producer.send(new ProducerRecord<>(Names.DEFAULT_POSTS_TOPIC, post.partition(), key(post), utf8(post.json())));
             }
             producer.flush();
             minutesSent.set(minute + 1);

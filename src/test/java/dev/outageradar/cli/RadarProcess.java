@@ -24,6 +24,7 @@ final class RadarProcess implements AutoCloseable {
     static final Duration START_DEADLINE = Duration.ofSeconds(120);
     private static final Pattern API_ADDRESS = Pattern.compile("query API listening on http:(?:\\\\?/){2}[0-9.]+:(\\d+)");
     private static final Pattern CONSUMER_CLIENT_ID = Pattern.compile("client_id=\"([^\"]+-StreamThread-1-consumer)\"");
+    private static final Pattern RESTORED = Pattern.compile("outage_radar_restored_records_total\\{store=\"([^\"]+)\"}");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final ChildProcess process;
@@ -88,6 +89,18 @@ final class RadarProcess implements AutoCloseable {
             samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
         });
         return samples;
+    }
+
+    /** Store name to the changelog records this instance restored into it since it started. */
+    Map<String, Double> restoredRecords() {
+        Map<String, Double> restored = new TreeMap<>();
+        metrics().forEach((name, value) -> {
+            Matcher store = RESTORED.matcher(name);
+            if (store.matches()) {
+                restored.put(store.group(1), value);
+            }
+        });
+        return restored;
     }
 
     /**
