@@ -30,9 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Two instances of one application (same application.id, one standby replica of each store) share a
- * three-partition posts topic; one is killed with SIGKILL in the middle of an outage while posts flow.
- * The other takes over all of its partitions and every alert still arrives exactly once.
+ * Two instances of one application (same application.id, one standby replica of each store): the second
+ * to start takes a share of the three-partition posts topic from the first; one is then killed with
+ * SIGKILL in the middle of an outage while posts flow. The other takes over all of its partitions and
+ * every alert still arrives exactly once.
  */
 @Tag("integration")
 @Timeout(300)
@@ -53,10 +54,13 @@ class OneOfTwoInstancesKilledTest {
     void theSurvivorTakesOverTheKilledInstancesPartitionsFromItsStandbyAndNoAlertIsLostOrRepeated() {
         FaultOutcome.expectedAlerts(temp);
 
+        Set<TopicPartition> everyPartition = everyPartitionOf(Names.DEFAULT_POSTS_TOPIC, REPARTITION_TOPIC);
         try (RadarProcess first = RadarProcess.start(settings("first"));
-             RadarProcess second = RadarProcess.start(settings("second"));
+             RadarProcess second = startAfterChecking(first, everyPartition);
              FeedPlayer feed = new FeedPlayer(KAFKA.bootstrapServers()).start()) {
             Map<String, Set<TopicPartition>> shared = awaitAssignment(2);
+            assertThat(shared).as("the instance that joined got a share")
+                    .containsOnlyKeys(first.consumerClientId(), second.consumerClientId());
             FaultOutcome.awaitSuspected(KAFKA);
             // The instance reading spotify's posts is killed in the middle of spotify's outage.
             boolean firstReadsSpotify = shared.get(first.consumerClientId())
@@ -78,12 +82,20 @@ class OneOfTwoInstancesKilledTest {
             LOG.info("The survivor held every partition {} ms after the kill; restored records per store: {}",
                     Duration.ofNanos(System.nanoTime() - killedAt).toMillis(), survivor.restoredRecords());
             assertThat(alone).containsOnlyKeys(survivor.consumerClientId());
-            assertThat(alone.get(survivor.consumerClientId())).containsExactlyInAnyOrderElementsOf(
-                    everyPartitionOf(Names.DEFAULT_POSTS_TOPIC, REPARTITION_TOPIC));
+            assertThat(alone.get(survivor.consumerClientId())).containsExactlyInAnyOrderElementsOf(everyPartition);
             feed.awaitAllSent(FaultOutcome.DEADLINE);
             FaultOutcome.assertAlertsExactlyOnce(KAFKA, temp);
             assertThat(survivor.terminate()).isEqualTo(143);
         }
+    }
+
+    /** The second instance, once the first one, alone, holds every partition. */
+    private RadarProcess startAfterChecking(RadarProcess first, Set<TopicPartition> everyPartition) {
+        assertThat(awaitAssignment(1)).as("alone, the first instance does all the work")
+                .containsOnlyKeys(first.consumerClientId())
+                .hasEntrySatisfying(first.consumerClientId(), partitions -> assertThat(partitions)
+                        .containsExactlyInAnyOrderElementsOf(everyPartition));
+        return RadarProcess.start(settings("second"));
     }
 
     /** The stream thread's standby tasks, as its state updater counts them. */

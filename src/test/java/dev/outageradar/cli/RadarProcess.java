@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One instance of {@code outage-radar run} against a cluster the test started, in a JVM of its own, as it
- * runs in production: for what only a real process shows, a SIGKILL above all. Started with its query API on
+ * One instance of {@code outage-radar run} in a JVM of its own, as it runs in production: for what only a
+ * real process shows (signals, a SIGKILL above all, exit status, its log). Started with its query API on
  * a free port; {@link #start} returns once that API says the instance is ready (Kafka Streams RUNNING).
  */
 final class RadarProcess implements AutoCloseable {
@@ -37,12 +37,17 @@ final class RadarProcess implements AutoCloseable {
 
     /** @param settings every {@code --set key=value} of the command line, bootstrap.servers included */
     static RadarProcess start(Map<String, String> settings) {
+        return start(Map.of(), settings);
+    }
+
+    /** @param env variables of the process, besides the test's own */
+    static RadarProcess start(Map<String, String> env, Map<String, String> settings) {
         List<String> args = new ArrayList<>(List.of("run"));
         settings.forEach((key, value) -> {
             args.add("--set");
             args.add(key + "=" + value);
         });
-        ChildProcess process = ChildProcess.start(Map.of(), args);
+        ChildProcess process = ChildProcess.start(env, args);
         try {
             Matcher address = API_ADDRESS.matcher(process.awaitErrLine(line -> API_ADDRESS.matcher(line).find(),
                     START_DEADLINE));
