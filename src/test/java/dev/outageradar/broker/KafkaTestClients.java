@@ -104,6 +104,31 @@ public abstract class KafkaTestClients {
         return consume(topic, done, deadline, consumerConfig(readCommitted, ByteArrayDeserializer.class));
     }
 
+    /**
+     * Every record of the topic from the beginning up to its end as it is when called (read_committed: up to
+     * its last stable offset), so that nothing already written is missed, duplicates included.
+     */
+    public List<ConsumerRecord<String, String>> consumeAll(String topic, Duration deadline, boolean readCommitted) {
+        Instant end = Instant.now().plus(deadline);
+        List<ConsumerRecord<String, String>> read = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig(readCommitted,
+                StringDeserializer.class))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, deadline).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, deadline);
+            while (partitions.stream().anyMatch(p -> consumer.position(p, deadline) < ends.get(p))) {
+                if (Instant.now().isAfter(end)) {
+                    throw new AssertionError("Topic " + topic + " was not read up to " + ends + " within " + deadline);
+                }
+                consumer.poll(POLL_SLICE).forEach(read::add);
+            }
+        }
+        return read;
+    }
+
     private <T> List<ConsumerRecord<T, T>> consume(String topic, Predicate<List<ConsumerRecord<T, T>>> done,
                                                    Duration deadline, Map<String, Object> config) {
         Instant end = Instant.now().plus(deadline);

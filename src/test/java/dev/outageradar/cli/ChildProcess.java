@@ -108,6 +108,27 @@ final class ChildProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * SIGKILL ({@link Process#destroyForcibly()} on Unix): the process ends at once, running no shutdown hook,
+     * flushing and closing nothing. Returns its exit status once it is gone (137, 128 + 9).
+     */
+    int kill(Duration deadline) {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("still running " + deadline + " after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+        return process.exitValue();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     List<String> err() {
         return List.copyOf(err);
     }
