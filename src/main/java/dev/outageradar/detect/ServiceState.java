@@ -10,4 +10,9 @@ package dev.outageradar.detect;
  */
 public record ServiceState<S>(String service, long lastClosedWindowStart, long learnedThrough, S baseline,
                               Dispersion dispersion, RecentWindows recent, OpenIncident incident) {
+
+    /** Whether any window has been judged since the service was first seen (a resolved incident counts). */
+    public boolean hasJudgedAnyWindow() {
+        return recent.size() > 0 || learnedThrough != Long.MIN_VALUE || incident != null;
+    }
 }

@@ -130,6 +130,13 @@ final class OutageDetectionProcessor implements Processor<String, ServiceSignal,
     private void tally(String service, ServiceSignal signal, long timestamp) {
         long windowStart = Math.floorDiv(timestamp, windowMs) * windowMs;
         ServiceState<SeasonalBaseline.State> state = services.get(service);
+        if (state != null && windowStart <= state.lastClosedWindowStart() && !state.hasJudgedAnyWindow()) {
+            // A service's first complaints can come out of order: from posts partitions processed at
+            // different paces, or within the grace period. Its history then starts at the earliest window
+            // still open, rather than counting the earlier complaint as late (which made what a service
+            // counted depend on how the partitions interleaved).
+            state = null;
+        }
         if (windowStart <= lastClosableWindow(clock.now())
                 || state != null && windowStart <= state.lastClosedWindowStart()) {
             metrics.lateComplaint(service);

@@ -214,6 +214,18 @@ class OutageTopologyTest {
     }
 
     @Test
+    void aServicesFirstComplaintsArrivingOutOfOrderWithinGraceAreAllCounted() {
+        post(DAY.plusSeconds(70), "is spotify down?");
+        post(DAY.plusSeconds(50), "is spotify down?"); // its window closes at 00:01:30: still open
+        minutes(DAY.plus(Duration.ofMinutes(2)), 3, 1, "lovely weather today");
+
+        assertThat(counts.readValuesToList()).extracting(ServiceCount::windowStart, ServiceCount::count)
+                .startsWith(org.assertj.core.groups.Tuple.tuple(DAY, 1L),
+                        org.assertj.core.groups.Tuple.tuple(DAY.plus(Duration.ofMinutes(1)), 1L));
+        assertThat(total(PipelineMetrics.LATE_COMPLAINTS)).isZero();
+    }
+
+    @Test
     void aPostFromTheFarFutureIsDeadLetteredAndClosesNoWindow() {
         minutes(DAY, 3, 2, "is spotify down?");
         post(Instant.parse("2099-01-01T00:00:00Z"), "is spotify down?"); // its record says 2030
