@@ -35,22 +35,28 @@ final class ClassifyPostProcessor implements Processor<byte[], Post, String, Ser
     private final Duration idleAfter;
     private final PartitionLag lag;
     private final String topic;
+    private final long graceMs;
+    private final PipelineMetrics metrics;
     private ProcessorContext<String, ServiceSignal> context;
     private long nextTickAt = Long.MIN_VALUE;
     private long lastPostWallClock;
     private boolean idle;
 
     /**
+     * @param grace a post older than its partition's stream time by more than this is late (counted, not
+     *              forwarded), as Kafka Streams' own windows treat records past their grace period
      * @param lag   how much of its posts partition this instance has not fetched yet
      * @param topic the posts topic, as {@code lag} names it
      */
-    ClassifyPostProcessor(ComplaintMatcher matcher, Duration tickInterval, Duration idleAfter, PartitionLag lag,
-                          String topic) {
+    ClassifyPostProcessor(ComplaintMatcher matcher, Duration tickInterval, Duration idleAfter, Duration grace,
+                          PartitionLag lag, String topic, PipelineMetrics metrics) {
         this.matcher = matcher;
         this.tickIntervalMs = tickInterval.toMillis();
         this.idleAfter = idleAfter;
+        this.graceMs = grace.toMillis();
         this.lag = lag;
         this.topic = topic;
+        this.metrics = metrics;
     }
 
     @Override
@@ -65,6 +71,15 @@ final class ClassifyPostProcessor implements Processor<byte[], Post, String, Ser
     public void process(Record<byte[], Post> record) {
         Post post = record.value();
         Classification result = matcher.classify(post.text());
+        if (record.timestamp() < context.currentStreamTimeMs() - graceMs) {
+            // Its window has closed on this partition's own clock. Deciding here, in partition order, keeps
+            // an old post (a 2006 date in a live stream) from reaching a detector that has not closed any
+            // window yet and would start a service's history at it.
+            result.complaints().forEach(metrics::lateComplaint);
+            result.recoveries().forEach(metrics::lateComplaint);
+            lastPostWallClock = context.currentSystemTimeMs();
+            return;
+        }
         // Downstream needs neither the input key nor its headers; dropping them keeps the repartition lean.
         Record<String, ServiceSignal> base = new Record<>(null, null, record.timestamp(), new RecordHeaders());
         for (String service : result.complaints()) {

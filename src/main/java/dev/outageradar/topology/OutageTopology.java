@@ -116,8 +116,8 @@ public final class OutageTopology {
 
         KStream<String, DetectorOutput> detected = branches.get(Names.SPLIT_PARSED + Names.BRANCH_ACCEPTED)
                 .mapValues(value -> ((ParsedPost.Accepted) value).post(), Named.as(Names.ACCEPTED_POST))
-                .process(() -> new ClassifyPostProcessor(matcher, settings.tickInterval(), settings.idleAfter(), lag,
-                                topics.posts()),
+                .process(() -> new ClassifyPostProcessor(matcher, settings.tickInterval(), settings.idleAfter(),
+                                settings.grace(), lag, topics.posts(), metrics),
                         Named.as(Names.CLASSIFY_POSTS))
                 .repartition(Repartitioned.<String, ServiceSignal>as(Names.REPARTITION_BY_SERVICE)
                         .withKeySerde(Serdes.String())

@@ -34,8 +34,8 @@ class ClassifyPostProcessorIdleTest {
     private final MockProcessorContext<String, ServiceSignal> context = new MockProcessorContext<>(config(),
             new TaskId(0, PARTITION), null);
     private final ClassifyPostProcessor processor = new ClassifyPostProcessor(MATCHER, Duration.ofSeconds(10),
-            IDLE_AFTER, (topic, partition) -> topic.equals("posts") && partition == PARTITION
-                    ? unread : OptionalLong.empty(), "posts");
+            IDLE_AFTER, Duration.ofSeconds(30), (topic, partition) -> topic.equals("posts") && partition == PARTITION
+                    ? unread : OptionalLong.empty(), "posts", PipelineMetrics.unpublished());
 
     @Test
     void aQuietDrainedPartitionGoesIdle() {
