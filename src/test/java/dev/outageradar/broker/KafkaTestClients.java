@@ -1,5 +1,6 @@
 package dev.outageradar.broker;
 
+import dev.outageradar.Await;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -52,6 +53,19 @@ public abstract class KafkaTestClients {
     public void createTopics(int partitions, String... topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             get(admin.createTopics(Arrays.stream(topics).map(t -> new NewTopic(t, partitions, (short) 1)).toList()).all());
+            // Created is not yet described: a loaded broker answers describeTopics with
+            // UNKNOWN_TOPIC_OR_PARTITION for a moment after the creation succeeded.
+            Await.until("topics " + Arrays.toString(topics) + " described", Duration.ofSeconds(30), () -> {
+                try {
+                    admin.describeTopics(Arrays.asList(topics)).allTopicNames().get();
+                    return true;
+                } catch (ExecutionException e) {
+                    return false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            });
         }
     }
 
