@@ -6,6 +6,7 @@ import dev.outageradar.classify.ServiceDefinition;
 import dev.outageradar.config.AppConfig;
 import dev.outageradar.config.StreamsProperties;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -78,16 +80,17 @@ final class AlertLatency {
     /**
      * @param services  the catalog's services: the first one bursts, the others are mentioned in the background
      * @param burstSize complaints in the burst's minute, each from its own author
+     * @param work      where the app's state directory goes, removed after the run
      */
-    static Result run(AppConfig base, java.nio.file.Path catalog, List<ServiceDefinition> services, int bursts,
-                      int burstSize) {
+    static Result run(AppConfig base, Path catalog, List<ServiceDefinition> services, int bursts,
+                      int burstSize, Path work) {
         if (services.size() < 2) {
             throw new IllegalArgumentException("the latency bench needs at least two services");
         }
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startTemporary()) {
             String bootstrap = broker.bootstrapServers();
             AppConfig app = BenchApp.config(base, bootstrap, catalog, "outage-radar-bench-latency",
-                    BenchApp.freshStateDir(), StreamsConfig.EXACTLY_ONCE_V2);
+                    BenchApp.freshStateDir(work), StreamsConfig.EXACTLY_ONCE_V2);
             try {
                 int partitions = Pipeline.provisionTopics(app, bootstrap);
                 Properties props = StreamsProperties.clientsOf(app, bootstrap);
@@ -201,7 +204,7 @@ final class AlertLatency {
         sent++;
     }
 
-    private void await(java.util.concurrent.Future<?> result) {
+    private void await(Future<?> result) {
         try {
             result.get();
             sent++;

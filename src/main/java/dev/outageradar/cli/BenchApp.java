@@ -33,9 +33,11 @@ final class BenchApp {
                 new ApiSettings(false, ApiSettings.DEFAULT_BIND, 0), base.logFormat());
     }
 
-    static Path freshStateDir() {
+    /** Under the bench's own folder: Kafka Streams warns that the OS may clear a state dir in the temp folder. */
+    static Path freshStateDir(Path parent) {
         try {
-            return Files.createTempDirectory("outage-radar-bench-state-");
+            Files.createDirectories(parent);
+            return Files.createTempDirectory(parent, "state-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -38,7 +38,10 @@ import picocli.CommandLine.Spec;
         description = {"Measures, in one run, and prints as a table (numbers as in issue 7): (1) offline "
                 + "throughput of outage-radar's whole topology against a bare count per key in the same windows, "
                 + "on the same generated feed and the same driver (TopologyTestDriver), and reading the feed as "
-                + "replay does; (4) memory: heap, resident set, and state store sizes after a simulated month; "
+                + "replay does; (2) end to end on a throw-away embedded broker: the feed produced first, then read by "
+                + "a plain consumer (the ceiling) and by the app with exactly_once_v2 and with at_least_once; (3) alert "
+                + "latency: bursts of one service's complaints produced live, from the posts that close the burst's "
+                + "window to the alert readable on the alert topic, p50 and p99; (4) memory: heap, resident set, and state store sizes after a simulated month; "
                 + "(5) classification throughput with catalogs of several sizes. Feeds are written once and kept "
                 + "in --dir. Run it with the heap limit to check: JAVA_OPTS=-Xmx512m bin/outage-radar bench. "
                 + "See BENCHMARKS.md."})
@@ -134,10 +137,11 @@ final class BenchCommand implements Callable<Integer> {
             Path catalogFile = dir.resolve("catalog-" + services + "-services.yaml");
             Files.writeString(catalogFile, GeneratedCatalog.yaml(services, shippedYaml));
             if (e2ePosts > 0) {
-                endToEnd(out, app, catalogFile, feed("e2e", e2ePosts, catalog, Duration.ofMillis(100)));
+                endToEnd(out, app, catalogFile, dir, feed("e2e", e2ePosts, catalog, Duration.ofMillis(100)));
             }
             if (bursts > 0) {
-                AlertLatency.Result latency = AlertLatency.run(app, catalogFile, catalog.services(), bursts, burstSize);
+                AlertLatency.Result latency = AlertLatency.run(app, catalogFile, catalog.services(), bursts, burstSize,
+                        dir);
                 out.printf("| 3 | alert latency, p50 / p99 s over %d bursts of %d complaints (%d incidents, %,d posts; "
                                 + "from sending the posts that close the burst's window to OUTAGE_SUSPECTED read_committed) "
                                 + "| %d | %.3f / %.3f | | | |%n", bursts, burstSize, latency.incidents(), latency.posts(),
@@ -182,10 +186,11 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Row (2): the feed produced once per guarantee to a fresh broker; the plain consumer reads the first. */
-    private static void endToEnd(PrintWriter out, AppConfig app, Path catalogFile, Path feed) {
+    private static void endToEnd(PrintWriter out, AppConfig app, Path catalogFile, Path work, Path feed) {
         boolean first = true;
         for (String guarantee : List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE)) {
-            try (EndToEndThroughput.Produced produced = EndToEndThroughput.produce(app, catalogFile, feed, guarantee)) {
+            try (EndToEndThroughput.Produced produced = EndToEndThroughput.produce(app, catalogFile, feed, guarantee,
+                    work)) {
                 if (first) {
                     out.printf("| 2 | produce the feed to the embedded broker (FeedProducer, acks=all) | %,d | %.1f | %,.0f | | |%n",
                             produced.records(), produced.nanos() / 1e9, produced.records() * 1e9 / produced.nanos());

@@ -6,6 +6,7 @@ import dev.outageradar.config.StreamsProperties;
 import dev.outageradar.replay.FeedProducer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -59,11 +60,12 @@ final class EndToEndThroughput {
     }
 
     /** A fresh broker with the app's topics, the feed sent to the posts topic as {@code replay --pace max} would. */
-    static Produced produce(AppConfig base, Path catalog, Path feed, String guarantee) {
+    /** @param work where the app's state directory goes, removed after the run */
+    static Produced produce(AppConfig base, Path catalog, Path feed, String guarantee, Path work) {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startTemporary();
         try {
             String bootstrap = broker.bootstrapServers();
-            AppConfig app = BenchApp.config(base, bootstrap, catalog, "outage-radar-bench-e2e", BenchApp.freshStateDir(),
+            AppConfig app = BenchApp.config(base, bootstrap, catalog, "outage-radar-bench-e2e", BenchApp.freshStateDir(work),
                     guarantee);
             Pipeline.provisionTopics(app, bootstrap);
             long start = System.nanoTime();
@@ -123,7 +125,7 @@ final class EndToEndThroughput {
         AppConfig app = produced.app();
         String topic = app.topology().topics().posts();
         try (Admin admin = Admin.create(StreamsProperties.clientsOf(app, produced.broker().bootstrapServers()))) {
-            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
                     .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
             var ends = admin.listOffsets(latest).all().get();
