@@ -23,6 +23,11 @@ public final class GeneratedCatalog {
 
     /** @param shippedYaml the shipped catalog's text: its vocabulary and detector defaults are kept */
     public static ServiceCatalog of(int services, String shippedYaml) {
+        return ServiceCatalog.parse(yaml(services, shippedYaml), "generated catalog of " + services + " services");
+    }
+
+    /** The catalog's text, for a run that loads its catalog from a file as the live app does. */
+    public static String yaml(int services, String shippedYaml) {
         int cut = shippedYaml.indexOf("\nservices:");
         if (cut < 0) {
             throw new IllegalArgumentException("the catalog has no top-level services: key");
@@ -36,7 +41,7 @@ public final class GeneratedCatalog {
                     .append("    hashtags: [").append(name).append("down]\n")
                     .append("    handles: [").append(capitalized).append("Help]\n");
         }
-        return ServiceCatalog.parse(yaml.toString(), "generated catalog of " + services + " services");
+        return yaml.toString();
     }
 
     /** The first {@code n} names of the sequence: three syllables, or four once three run out. */

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +38,10 @@ import picocli.CommandLine.Spec;
         description = {"Measures, in one run, and prints as a table (numbers as in issue 7): (1) offline "
                 + "throughput of outage-radar's whole topology against a bare count per key in the same windows, "
                 + "on the same generated feed and the same driver (TopologyTestDriver), and reading the feed as "
-                + "replay does; (4) memory: heap, resident set, and state store sizes after a simulated month; "
+                + "replay does; (2) end to end on a throw-away embedded broker: the feed produced first, then read by "
+                + "a plain consumer (the ceiling) and by the app with exactly_once_v2 and with at_least_once; (3) alert "
+                + "latency: bursts of one service's complaints produced live, from the posts that close the burst's "
+                + "window to the alert readable on the alert topic, p50 and p99; (4) memory: heap, resident set, and state store sizes after a simulated month; "
                 + "(5) classification throughput with catalogs of several sizes. Feeds are written once and kept "
                 + "in --dir. Run it with the heap limit to check: JAVA_OPTS=-Xmx512m bin/outage-radar bench. "
                 + "See BENCHMARKS.md."})
@@ -50,6 +54,21 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--services", paramLabel = "N", defaultValue = "100",
             description = "Services of the generated catalog the feeds are about (default: ${DEFAULT-VALUE}).")
     private int services;
+
+    @Option(names = "--e2e-posts", paramLabel = "N", defaultValue = "1000000",
+            description = "Posts produced to the embedded broker for the end-to-end rows, read by a plain consumer "
+                    + "and by the app with exactly_once_v2 and with at_least_once; 0 skips them "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private long e2ePosts;
+
+    @Option(names = "--bursts", paramLabel = "N", defaultValue = "20",
+            description = "Bursts of one service's complaints for the alert latency; 0 skips it "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int bursts;
+
+    @Option(names = "--burst-size", paramLabel = "N", defaultValue = "60",
+            description = "Complaints in a burst's minute (default: ${DEFAULT-VALUE}).")
+    private int burstSize;
 
     @Option(names = "--month-posts", paramLabel = "N", defaultValue = "1000000",
             description = "Posts spread evenly over --month-days, for the store sizes; 0 skips it "
@@ -113,9 +132,23 @@ final class BenchCommand implements Callable<Integer> {
                 ours.nanos(), ours.heap());
         out.printf("| 1 | outage-radar / bare count | | | %.2f (target >= 0.75) | | |%n",
                 ours.perSecond() / bare.perSecond());
-        out.println("| 2 | end to end on the embedded broker | not measured yet | | | | |");
-        out.println("| 3 | alert latency p50 / p99 | not measured yet | | | | |");
         out.flush();
+        if (e2ePosts > 0 || bursts > 0) {
+            Path catalogFile = dir.resolve("catalog-" + services + "-services.yaml");
+            Files.writeString(catalogFile, GeneratedCatalog.yaml(services, shippedYaml));
+            if (e2ePosts > 0) {
+                endToEnd(out, app, catalogFile, dir, feed("e2e", e2ePosts, catalog, Duration.ofMillis(100)));
+            }
+            if (bursts > 0) {
+                AlertLatency.Result latency = AlertLatency.run(app, catalogFile, catalog.services(), bursts, burstSize,
+                        dir);
+                out.printf("| 3 | alert latency, p50 / p99 s over %d bursts of %d complaints (%d incidents, %,d posts; "
+                                + "from sending the posts that close the burst's window to OUTAGE_SUSPECTED read_committed) "
+                                + "| %d | %.3f / %.3f | | | |%n", bursts, burstSize, latency.incidents(), latency.posts(),
+                        latency.latenciesNanos().size(), latency.percentileSeconds(50), latency.percentileSeconds(99));
+                out.flush();
+            }
+        }
 
         ClassifyThroughput smallest = null;
         for (int size : catalogSizes) {
@@ -150,6 +183,30 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Row (2): the feed produced once per guarantee to a fresh broker; the plain consumer reads the first. */
+    private static void endToEnd(PrintWriter out, AppConfig app, Path catalogFile, Path work, Path feed) {
+        boolean first = true;
+        for (String guarantee : List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE)) {
+            try (EndToEndThroughput.Produced produced = EndToEndThroughput.produce(app, catalogFile, feed, guarantee,
+                    work)) {
+                if (first) {
+                    out.printf("| 2 | produce the feed to the embedded broker (FeedProducer, acks=all) | %,d | %.1f | %,.0f | | |%n",
+                            produced.records(), produced.nanos() / 1e9, produced.records() * 1e9 / produced.nanos());
+                    EndToEndThroughput.Result ceiling = EndToEndThroughput.plainConsumer(produced);
+                    out.printf("| 2 | ceiling: plain consumer reading the posts topic | %,d | %.1f | %,.0f | | |%n",
+                            ceiling.records(), ceiling.nanos() / 1e9, ceiling.perSecond());
+                    out.flush();
+                    first = false;
+                }
+                EndToEndThroughput.Result result = EndToEndThroughput.app(produced);
+                out.printf("| 2 | end to end, %s (after a %.1f s start; %,d alerts) | %,d | %.1f | %,.0f | | |%n",
+                        guarantee, result.startNanos() / 1e9, result.alerts(), result.records(), result.nanos() / 1e9,
+                        result.perSecond());
+                out.flush();
+            }
+        }
     }
 
     private Path feed(String kind, long count, ServiceCatalog catalog, Duration spacing) {

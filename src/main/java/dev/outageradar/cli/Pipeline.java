@@ -169,7 +169,7 @@ final class Pipeline implements AutoCloseable {
      * broker would roll a segment per record and delete all but the newest at its first retention check,
      * so a replay's input and results would vanish. Event time is read from the posts themselves.
      */
-    private static int provisionTopics(AppConfig config, String bootstrap) {
+    static int provisionTopics(AppConfig config, String bootstrap) {
         Properties props = StreamsProperties.clientsOf(config, bootstrap);
         try (Admin admin = Admin.create(props)) {
             var topics = config.topology().topics();
@@ -217,6 +217,11 @@ final class Pipeline implements AutoCloseable {
     /** The query API's port; -1 when api.enabled=false. */
     int apiPort() {
         return api == null ? -1 : api.port();
+    }
+
+    /** Records this instance has read from the posts topic, malformed ones included. */
+    long postsRead() {
+        return metrics.pipeline().postsRead();
     }
 
     KafkaStreams streams() {

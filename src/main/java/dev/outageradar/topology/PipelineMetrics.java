@@ -83,6 +83,11 @@ public final class PipelineMetrics {
         posts.increment();
     }
 
+    /** Records read from the posts topic so far, malformed ones included. */
+    public long postsRead() {
+        return (long) posts.count();
+    }
+
     void deadLetter(RejectReason reason) {
         deadLetters.get(reason).increment();
     }

@@ -22,7 +22,8 @@ class BenchCommandTest {
     @Test
     void printsEveryMeasureOfTheIssueWithConsistentFigures() {
         CliRun run = CliRun.of("bench", "--posts", "3000", "--services", "20", "--month-posts", "2000",
-                "--month-days", "1", "--catalog-sizes", "25,200", "--classify-texts", "500", "--dir", temp.toString());
+                "--month-days", "1", "--catalog-sizes", "25,200", "--classify-texts", "500", "--e2e-posts", "2000", "--bursts", "2", "--burst-size", "40",
+                "--dir", temp.toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
         Map<String, List<String>> rows = run.out().lines().filter(l -> l.startsWith("| "))
@@ -37,7 +38,25 @@ class BenchCommandTest {
         assertThat(number(ours.get(2))).isEqualTo(3000);
         double ratio = Double.parseDouble(rows.get("1 outage-radar / bare count").get(4).split(" ")[0]);
         assertThat(ratio).isCloseTo((double) number(ours.get(4)) / number(bare.get(4)), offset(0.02));
-        assertThat(rows).containsKeys("2 end to end on the embedded broker", "3 alert latency p50 / p99");
+
+        // Every post produced is read, by the plain consumer and by the app under either guarantee, and the
+        // same feed gives the same alerts under both.
+        assertThat(number(row(rows, "2 produce the feed").get(2))).isEqualTo(2000);
+        assertThat(number(row(rows, "2 ceiling: plain consumer").get(2))).isEqualTo(2000);
+        List<String> exactlyOnce = row(rows, "2 end to end, exactly_once_v2");
+        List<String> atLeastOnce = row(rows, "2 end to end, at_least_once");
+        assertThat(number(exactlyOnce.get(2))).isEqualTo(2000);
+        assertThat(number(atLeastOnce.get(2))).isEqualTo(2000);
+        assertThat(alerts(exactlyOnce)).isEqualTo(alerts(atLeastOnce));
+        assertThat(number(exactlyOnce.get(4))).isPositive();
+
+        // Each burst opened its own incident and was timed once.
+        List<String> latency = row(rows, "3 alert latency");
+        assertThat(latency.get(1)).contains("over 2 bursts of 40 complaints (2 incidents");
+        assertThat(number(latency.get(2))).isEqualTo(2);
+        String[] percentiles = latency.get(3).split(" / ");
+        assertThat(Double.parseDouble(percentiles[0])).isPositive()
+                .isLessThanOrEqualTo(Double.parseDouble(percentiles[1]));
 
         List<String> classify25 = row(rows, "5 classify, 25 services");
         List<String> classify200 = row(rows, "5 classify, 200 services");
@@ -57,6 +76,10 @@ class BenchCommandTest {
 
     private static List<String> row(Map<String, List<String>> rows, String prefix) {
         return rows.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).findFirst().orElseThrow().getValue();
+    }
+
+    private static long alerts(List<String> row) {
+        return number(row.get(1).replaceAll(".*; ([0-9,]+) alerts\\).*", "$1"));
     }
 
     private static long complaints(List<String> row) {
