@@ -143,12 +143,7 @@ final class Pipeline implements AutoCloseable {
                 streams.close(CLOSE_TIMEOUT);
             }
             metrics.close();
-            if (broker != null) {
-                if (!broker.isTemporary()) {
-                    BrokerAddressFile.delete(config.embeddedDataDir());
-                }
-                broker.close();
-            }
+            stopBroker(broker, config);
             if (e instanceof StoppedDuringStart) {
                 LOG.info("outage-radar stopped during start-up");
             }
@@ -260,13 +255,19 @@ final class Pipeline implements AutoCloseable {
                     + "the next start", CLOSE_TIMEOUT.toSeconds());
         }
         metrics.close();
-        if (broker != null) {
-            if (!broker.isTemporary()) {
-                BrokerAddressFile.delete(config.embeddedDataDir());
-            }
-            broker.close();
-        }
+        stopBroker(broker, config);
         LOG.info("outage-radar stopped");
+    }
+
+    /** Stops the embedded broker, if there is one, and forgets its address (nobody may produce to it now). */
+    private static void stopBroker(EmbeddedKafkaBroker broker, AppConfig config) {
+        if (broker == null) {
+            return;
+        }
+        if (!broker.isTemporary()) {
+            BrokerAddressFile.delete(config.embeddedDataDir());
+        }
+        broker.close();
     }
 
     static void sleep(long millis) {
